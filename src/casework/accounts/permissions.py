@@ -1,0 +1,61 @@
+"""Every access rule of the accounts app in one place.
+
+Other apps ask these functions (or the `get_<thing>_for_user` helpers built on them)
+and never look at roles themselves.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.core.exceptions import PermissionDenied
+
+from casework.accounts.models import Profile, Role
+from casework.states.models import StateParty
+
+AnyUser = User | AnonymousUser
+
+
+def profile_of(user: AnyUser) -> Profile | None:
+    if not user.is_authenticated:
+        return None
+    try:
+        return user.profile  # type: ignore[union-attr]
+    except Profile.DoesNotExist:
+        return None
+
+
+def role_of(user: AnyUser) -> str | None:
+    if user.is_authenticated and user.is_superuser:
+        return Role.SUPPORT_UNIT
+    profile = profile_of(user)
+    return profile.role if profile else None
+
+
+def is_support_unit(user: AnyUser) -> bool:
+    return role_of(user) == Role.SUPPORT_UNIT
+
+
+def is_committee_member(user: AnyUser) -> bool:
+    return role_of(user) == Role.COMMITTEE_MEMBER
+
+
+def own_state(user: AnyUser) -> StateParty | None:
+    """The State a focal point works for (None for every other role)."""
+    profile = profile_of(user)
+    if profile and profile.role == Role.FOCAL_POINT:
+        return profile.state
+    return None
+
+
+def can_view_state_workspace(user: AnyUser, state: StateParty) -> bool:
+    """The support unit, committee members, and the State's own focal points."""
+    if is_support_unit(user) or is_committee_member(user):
+        return True
+    mine = own_state(user)
+    return mine is not None and mine.pk == state.pk
+
+
+def require(allowed: bool) -> None:
+    """Raise 403 unless allowed; views call it after login_required."""
+    if not allowed:
+        raise PermissionDenied

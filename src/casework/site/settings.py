@@ -1,0 +1,219 @@
+"""Casework settings: one file, every value from a CASEWORK_* environment variable.
+
+Each variable is documented in docs/configuration.md (a test keeps the two in step).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+from casework.site.env import env_bool, env_int, env_list
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+DATA_DIR = Path(os.environ.get("CASEWORK_DATA_DIR", "var")).resolve()
+DEBUG = env_bool("CASEWORK_DEBUG", default=False)
+
+SECRET_KEY = os.environ.get("CASEWORK_SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "CASEWORK_SECRET_KEY is not set. Set it to a long random string "
+            "(python -c 'import secrets; print(secrets.token_urlsafe(50))'), "
+            "or set CASEWORK_DEBUG=1 on a development machine."
+        )
+    SECRET_KEY = "insecure-development-key-only-used-with-CASEWORK_DEBUG"
+
+ALLOWED_HOSTS = env_list("CASEWORK_ALLOWED_HOSTS", default="localhost,127.0.0.1,[::1]")
+CSRF_TRUSTED_ORIGINS = env_list("CASEWORK_CSRF_TRUSTED_ORIGINS", default="")
+
+INSTALLED_APPS = [
+    # Our apps come first so that their templates (e.g. registration/*) win over the admin's.
+    "casework.states",
+    "casework.accounts",
+    "casework.web",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django_htmx",
+    "axes",
+    "django_tasks",
+    "django_tasks_db",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    # Axes must come last so that it sees the outcome of authentication.
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "casework.site.urls"
+WSGI_APPLICATION = "casework.site.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# --- database: SQLite file under DATA_DIR unless DATABASE_URL says otherwise ---
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{DATA_DIR / 'casework.sqlite3'}",
+        conn_max_age=env_int("CASEWORK_DB_CONN_MAX_AGE", default=60),
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Persistent connections buy nothing on SQLite and keep the file locked.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["OPTIONS"] = {
+        # WAL lets readers work while the worker writes; IMMEDIATE avoids
+        # "database is locked" on upgrade from a read to a write transaction.
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- accounts ---
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
+
+# Lock-out after repeated failed logins (django-axes): per user name and address.
+AXES_FAILURE_LIMIT = env_int("CASEWORK_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env_int("CASEWORK_LOGIN_COOLOFF_MINUTES", default=15) / 60
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+# --- sessions, cookies, HTTPS ---
+HTTPS = env_bool("CASEWORK_HTTPS", default=False)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = env_int("CASEWORK_SESSION_HOURS", default=12) * 3600
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_SSL_REDIRECT = HTTPS and env_bool("CASEWORK_SSL_REDIRECT", default=True)
+SECURE_HSTS_SECONDS = env_int("CASEWORK_HSTS_SECONDS", default=31536000 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+if env_bool("CASEWORK_BEHIND_PROXY", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# --- languages ---
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+USE_I18N = True
+TIME_ZONE = os.environ.get("CASEWORK_TIME_ZONE", "Europe/Zurich")
+USE_TZ = True
+
+# --- static files: served by the app itself (WhiteNoise), never from a CDN ---
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+MEDIA_ROOT = DATA_DIR / "media"
+
+# --- e-mail: printed on the console unless configured ---
+EMAIL_BACKEND = os.environ.get(
+    "CASEWORK_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("CASEWORK_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("CASEWORK_EMAIL_PORT", default=25)
+EMAIL_HOST_USER = os.environ.get("CASEWORK_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("CASEWORK_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("CASEWORK_EMAIL_TLS", default=False)
+DEFAULT_FROM_EMAIL = os.environ.get("CASEWORK_FROM_EMAIL", "casework@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- background tasks: database queue by default, Redis when CASEWORK_REDIS_URL is set ---
+REDIS_URL = os.environ.get("CASEWORK_REDIS_URL", "")
+TASK_BACKEND = os.environ.get("CASEWORK_TASK_BACKEND", "redis" if REDIS_URL else "database")
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "redis": "django_tasks_rq.RQBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+if TASK_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"CASEWORK_TASK_BACKEND={TASK_BACKEND!r}; use one of {', '.join(_TASK_BACKENDS)}."
+    )
+if TASK_BACKEND == "redis":
+    if not REDIS_URL:
+        raise ImproperlyConfigured(
+            "CASEWORK_TASK_BACKEND=redis needs CASEWORK_REDIS_URL "
+            "(for example redis://127.0.0.1:6379/0)."
+        )
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 900}}
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASK_BACKEND], "QUEUES": ["default"]}}
+
+# --- logging: one line per event on stderr ---
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("CASEWORK_LOG_LEVEL", "INFO")},
+    "loggers": {"axes": {"level": "WARNING"}},
+}
