@@ -167,7 +167,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
+            if DEBUG or not env_bool("CASEWORK_STATIC_MANIFEST", default=True)
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },

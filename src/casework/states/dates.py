@@ -31,7 +31,10 @@ def normalise(value: str) -> str:
             f"{value!r} is not a date; write YYYY-MM-DD, YYYY-MM, YYYY, 'unknown' or leave it empty"
         )
     if len(head) == 10:
-        dt.date.fromisoformat(head)  # rejects 2025-02-30
+        try:
+            dt.date.fromisoformat(head)
+        except ValueError:
+            raise PartialDateError(f"{value!r} is not a day of the calendar") from None
     elif len(head) == 7 and not 1 <= int(head[5:7]) <= 12:
         raise PartialDateError(f"{value!r} has no month {head[5:7]}")
     return head
