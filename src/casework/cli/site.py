@@ -84,6 +84,27 @@ def _demo_account() -> tuple[str, str]:
     return DEMO_USERNAME, password
 
 
+# Apps that bring demo content, in the order it must be loaded: each has a `demo.py`
+# module with an idempotent `load_demo() -> None`.
+DEMO_APPS = (
+    "documents", "findings", "observations", "compliance", "reporting",
+    "engagement", "extensions", "funding",
+)
+
+
+def _load_demo_content() -> None:
+    import importlib
+
+    for app in DEMO_APPS:
+        try:
+            module = importlib.import_module(f"casework.{app}.demo")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"casework.{app}.demo":
+                raise
+            continue
+        module.load_demo()
+
+
 @click.command()
 @click.option("--no-serve", is_flag=True, help="Prepare everything, then exit.")
 @click.option("--port", default=DEMO_PORT, show_default=True, help="Port to serve on.")
@@ -96,6 +117,7 @@ def demo(no_serve: bool, port: int) -> None:
     setup_django()
     prepare_site()
     username, password = _demo_account()
+    _load_demo_content()
     click.echo(f"Demo support-unit login: user {username!r}, password {password!r}")
     if no_serve:
         click.echo("Ready. Run `casework demo` (without --no-serve) to serve the site.")

@@ -8,5 +8,13 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("casework.accounts.urls")),
     path("states/", include("casework.states.urls")),
+    path("documents/", include("casework.documents.urls")),
+    path("findings/", include("casework.findings.urls")),
+    path("observations/", include("casework.observations.urls")),
+    path("compliance/", include("casework.compliance.urls")),
+    path("reporting/", include("casework.reporting.urls")),
+    path("engagement/", include("casework.engagement.urls")),
+    path("extensions/", include("casework.extensions.urls")),
+    path("funding/", include("casework.funding.urls")),
     path("", include("casework.web.urls")),
 ]

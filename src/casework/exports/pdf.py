@@ -1,0 +1,111 @@
+"""DocumentSpec -> PDF with reportlab, using the Vera TTF fonts reportlab ships (accents work)."""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import reportlab
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import PageBreak as RLPageBreak
+from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus import SimpleDocTemplate, Spacer
+from reportlab.platypus import Table as RLTable
+from reportlab.platypus import TableStyle
+
+from casework.exports.spec import DocumentSpec, Heading, PageBreak, Paragraph, Table
+
+FONT_DIR = Path(reportlab.__file__).resolve().parent / "fonts"
+
+
+@lru_cache(maxsize=1)
+def _styles() -> dict[str, ParagraphStyle]:
+    pdfmetrics.registerFont(TTFont("Vera", str(FONT_DIR / "Vera.ttf")))
+    pdfmetrics.registerFont(TTFont("Vera-Bold", str(FONT_DIR / "VeraBd.ttf")))
+    pdfmetrics.registerFont(TTFont("Vera-Italic", str(FONT_DIR / "VeraIt.ttf")))
+    pdfmetrics.registerFont(TTFont("Vera-BoldItalic", str(FONT_DIR / "VeraBI.ttf")))
+    pdfmetrics.registerFontFamily(
+        "Vera", normal="Vera", bold="Vera-Bold", italic="Vera-Italic", boldItalic="Vera-BoldItalic"
+    )
+    base = getSampleStyleSheet()
+    body = ParagraphStyle("body", parent=base["BodyText"], fontName="Vera", fontSize=10, leading=14)
+    return {
+        "title": ParagraphStyle("title", parent=base["Title"], fontName="Vera-Bold", fontSize=16),
+        "subtitle": ParagraphStyle("subtitle", parent=body, fontName="Vera-Italic"),
+        "h1": ParagraphStyle("h1", parent=base["Heading1"], fontName="Vera-Bold", fontSize=13),
+        "h2": ParagraphStyle("h2", parent=base["Heading2"], fontName="Vera-Bold", fontSize=11),
+        "body": body,
+        "numbered": ParagraphStyle("numbered", parent=body, leftIndent=10 * mm, firstLineIndent=-10 * mm),
+        "right": ParagraphStyle("right", parent=body, alignment=2),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=11),
+        "note": ParagraphStyle("note", parent=body, fontSize=8, leading=10),
+    }
+
+
+def render_pdf(spec: DocumentSpec) -> bytes:
+    """Render the spec as an A4 PDF with a text layer."""
+    styles = _styles()
+    story: list = []
+    if spec.symbol or spec.date_line:
+        lines = "<br/>".join(escape(x) for x in (spec.symbol, spec.date_line) if x)
+        story.append(RLParagraph(lines, styles["right"]))
+    story.append(RLParagraph(escape(spec.title), styles["title"]))
+    if spec.subtitle:
+        story.append(RLParagraph(escape(spec.subtitle), styles["subtitle"]))
+    note_number = 0
+    for item in spec.blocks:
+        if isinstance(item, Heading):
+            story.append(RLParagraph(escape(item.text), styles["h1" if item.level <= 1 else "h2"]))
+        elif isinstance(item, Paragraph):
+            text = escape(item.text)
+            if item.emphasis:
+                text = f"<b>{text}</b>"
+            for _ in item.footnotes:
+                note_number += 1
+                text += f"<super>{note_number}</super>"
+            if item.number:
+                story.append(RLParagraph(f"{escape(item.number)}&nbsp;&nbsp;{text}", styles["numbered"]))
+            else:
+                story.append(RLParagraph(text, styles["body"]))
+        elif isinstance(item, Table):
+            story.extend(_table(item, styles))
+        elif isinstance(item, PageBreak):
+            story.append(RLPageBreak())
+    notes = spec.footnotes()
+    if notes:
+        story.append(Spacer(1, 6 * mm))
+        for number, note in enumerate(notes, start=1):
+            story.append(RLParagraph(f"{number}. {escape(note)}", styles["note"]))
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(
+        buffer, pagesize=A4, title=spec.title, lang=spec.language,
+        leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm, bottomMargin=18 * mm,
+    )
+    document.build(story)
+    return buffer.getvalue()
+
+
+def _table(item: Table, styles: dict[str, ParagraphStyle]) -> list:
+    cell = styles["cell"]
+    data = [[RLParagraph(f"<b>{escape(h)}</b>", cell) for h in item.header]]
+    data += [[RLParagraph(escape(v), cell) for v in row] for row in item.rows]
+    table = RLTable(data, repeatRows=1)
+    table.setStyle(
+        TableStyle([
+            ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ])
+    )
+    flow: list = []
+    if item.caption:
+        flow.append(RLParagraph(f"<i>{escape(item.caption)}</i>", styles["body"]))
+    flow += [table, Spacer(1, 4 * mm)]
+    return flow
