@@ -37,6 +37,27 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Every database test sees the 166 States and the committees.
+
+    Transactional tests (live_server, browser tests) flush the tables afterwards, so the
+    data is loaded again when it is missing.
+    """
+    uses_db = request.node.get_closest_marker("django_db") or {
+        "db",
+        "transactional_db",
+        "live_server",
+    } & set(request.fixturenames)
+    if not uses_db:
+        return
+    request.getfixturevalue("_django_db_helper")
+    from casework.states.models import StateParty
+
+    if not StateParty.objects.exists():
+        load_reference_data()
+
+
+@pytest.fixture(autouse=True)
 def _fast_hashing(settings):
     # Argon2 is the production hasher (tested on its own); MD5 keeps fixtures fast.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -48,7 +69,13 @@ def make_user(db):
     from casework.accounts.services import create_user
     from casework.states.models import Committee, StateParty
 
-    def make(username: str, role: str, *, iso3: str | None = None, committee: str | None = None):
+    def make(
+        username: str,
+        role: str,
+        *,
+        iso3: str | None = None,
+        committee: str | None = None,
+    ):
         return create_user(
             username,
             "a-Long-pass-phrase-42",

@@ -38,7 +38,9 @@ def browser():
 
     # Playwright gives every launch a fresh, empty profile directory of its own.
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=FLAGS
+        )
         yield launched
         launched.close()
 
@@ -53,9 +55,12 @@ def page(browser, live_server):
     context.close()
 
 
-def log_in(page, live_server, username: str, password: str = "a-Long-pass-phrase-42") -> None:
+def log_in(
+    page, live_server, username: str, password: str = "a-Long-pass-phrase-42"
+) -> None:
     """Log in through the login form, as a person would."""
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
+    page.wait_for_load_state()

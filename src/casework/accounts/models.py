@@ -55,7 +55,8 @@ class Profile(models.Model):
             ),
             models.CheckConstraint(
                 name="committee_member_has_committee",
-                condition=~models.Q(role="committee_member") | models.Q(committee__isnull=False),
+                condition=~models.Q(role="committee_member")
+                | models.Q(committee__isnull=False),
             ),
         ]
 

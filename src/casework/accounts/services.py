@@ -22,7 +22,11 @@ def create_user(
     """Create a user with a profile; support-unit staff also get the admin site."""
     is_staff = role == Role.SUPPORT_UNIT
     user = User.objects.create_user(
-        username, email=email, password=password, is_staff=is_staff, is_superuser=is_staff
+        username,
+        email=email,
+        password=password,
+        is_staff=is_staff,
+        is_superuser=is_staff,
     )
     Profile.objects.create(user=user, role=role, state=state, committee=committee)
     return user

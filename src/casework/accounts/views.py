@@ -11,4 +11,6 @@ from casework.accounts.permissions import profile_of
 
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/profile.html", {"profile": profile_of(request.user)})
+    return render(
+        request, "accounts/profile.html", {"profile": profile_of(request.user)}
+    )

@@ -27,7 +27,9 @@ def _register() -> None:
     # analyser commands (issue 3): casework.cli.analyse defines COMMANDS as well
     try:
         analyse_commands = importlib.import_module("casework.cli.analyse")
-    except ModuleNotFoundError as exc:  # pragma: no cover - only while the module is absent
+    except (
+        ModuleNotFoundError
+    ) as exc:  # pragma: no cover - only while the module is absent
         if exc.name != "casework.cli.analyse":
             raise
     else:

@@ -77,7 +77,9 @@ def _demo_account() -> tuple[str, str]:
     password = password_file.read_text(encoding="utf-8").strip()
     user = User.objects.filter(username=DEMO_USERNAME).first()
     if user is None:
-        create_user(DEMO_USERNAME, password, role=Role.SUPPORT_UNIT, email="support@localhost")
+        create_user(
+            DEMO_USERNAME, password, role=Role.SUPPORT_UNIT, email="support@localhost"
+        )
     elif not user.check_password(password):
         user.set_password(password)
         user.save(update_fields=["password"])
@@ -87,8 +89,14 @@ def _demo_account() -> tuple[str, str]:
 # Apps that bring demo content, in the order it must be loaded: each has a `demo.py`
 # module with an idempotent `load_demo() -> None`.
 DEMO_APPS = (
-    "documents", "findings", "observations", "compliance", "reporting",
-    "engagement", "extensions", "funding",
+    "documents",
+    "findings",
+    "observations",
+    "compliance",
+    "reporting",
+    "engagement",
+    "extensions",
+    "funding",
 )
 
 
@@ -192,7 +200,9 @@ def states() -> None:
 
 @states.command("import")
 @click.argument("csv_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--apply", "apply_", is_flag=True, help="Write the changes (default: only show).")
+@click.option(
+    "--apply", "apply_", is_flag=True, help="Write the changes (default: only show)."
+)
 @click.option(
     "--listed-on",
     type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -223,7 +233,9 @@ def states_import(csv_file: Path, apply_: bool, listed_on: object) -> None:
     if not apply_:
         click.echo("Nothing written. Run again with --apply to write these changes.")
         return
-    day = listed_on.date() if isinstance(listed_on, dt.datetime) else timezone.localdate()
+    day = (
+        listed_on.date() if isinstance(listed_on, dt.datetime) else timezone.localdate()
+    )
     services.apply_import(diff, listed_on=day)
     click.echo("Applied.")
 

@@ -11,6 +11,8 @@ from docx.shared import Pt
 
 from casework.exports.spec import DocumentSpec, Heading, PageBreak, Paragraph, Table
 
+NOTES_HEADING = {"en": "Notes", "fr": "Notes", "es": "Notas"}
+
 
 def render_docx(spec: DocumentSpec) -> bytes:
     """Render the spec as an editable Word document."""
@@ -47,7 +49,7 @@ def render_docx(spec: DocumentSpec) -> bytes:
             document.add_page_break()
     notes = spec.footnotes()
     if notes:
-        document.add_heading("Notes" if spec.language != "fr" else "Notes", level=2)
+        document.add_heading(NOTES_HEADING.get(spec.language, "Notes"), level=2)
         for number, note in enumerate(notes, start=1):
             document.add_paragraph(f"{number}. {note}", style="Normal")
     buffer = io.BytesIO()

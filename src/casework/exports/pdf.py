@@ -16,9 +16,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Paragraph as RLParagraph
-from reportlab.platypus import SimpleDocTemplate, Spacer
+from reportlab.platypus import SimpleDocTemplate, Spacer, TableStyle
 from reportlab.platypus import Table as RLTable
-from reportlab.platypus import TableStyle
 
 from casework.exports.spec import DocumentSpec, Heading, PageBreak, Paragraph, Table
 
@@ -32,17 +31,31 @@ def _styles() -> dict[str, ParagraphStyle]:
     pdfmetrics.registerFont(TTFont("Vera-Italic", str(FONT_DIR / "VeraIt.ttf")))
     pdfmetrics.registerFont(TTFont("Vera-BoldItalic", str(FONT_DIR / "VeraBI.ttf")))
     pdfmetrics.registerFontFamily(
-        "Vera", normal="Vera", bold="Vera-Bold", italic="Vera-Italic", boldItalic="Vera-BoldItalic"
+        "Vera",
+        normal="Vera",
+        bold="Vera-Bold",
+        italic="Vera-Italic",
+        boldItalic="Vera-BoldItalic",
     )
     base = getSampleStyleSheet()
-    body = ParagraphStyle("body", parent=base["BodyText"], fontName="Vera", fontSize=10, leading=14)
+    body = ParagraphStyle(
+        "body", parent=base["BodyText"], fontName="Vera", fontSize=10, leading=14
+    )
     return {
-        "title": ParagraphStyle("title", parent=base["Title"], fontName="Vera-Bold", fontSize=16),
+        "title": ParagraphStyle(
+            "title", parent=base["Title"], fontName="Vera-Bold", fontSize=16
+        ),
         "subtitle": ParagraphStyle("subtitle", parent=body, fontName="Vera-Italic"),
-        "h1": ParagraphStyle("h1", parent=base["Heading1"], fontName="Vera-Bold", fontSize=13),
-        "h2": ParagraphStyle("h2", parent=base["Heading2"], fontName="Vera-Bold", fontSize=11),
+        "h1": ParagraphStyle(
+            "h1", parent=base["Heading1"], fontName="Vera-Bold", fontSize=13
+        ),
+        "h2": ParagraphStyle(
+            "h2", parent=base["Heading2"], fontName="Vera-Bold", fontSize=11
+        ),
         "body": body,
-        "numbered": ParagraphStyle("numbered", parent=body, leftIndent=10 * mm, firstLineIndent=-10 * mm),
+        "numbered": ParagraphStyle(
+            "numbered", parent=body, leftIndent=10 * mm, firstLineIndent=-10 * mm
+        ),
         "right": ParagraphStyle("right", parent=body, alignment=2),
         "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=11),
         "note": ParagraphStyle("note", parent=body, fontSize=8, leading=10),
@@ -62,7 +75,11 @@ def render_pdf(spec: DocumentSpec) -> bytes:
     note_number = 0
     for item in spec.blocks:
         if isinstance(item, Heading):
-            story.append(RLParagraph(escape(item.text), styles["h1" if item.level <= 1 else "h2"]))
+            story.append(
+                RLParagraph(
+                    escape(item.text), styles["h1" if item.level <= 1 else "h2"]
+                )
+            )
         elif isinstance(item, Paragraph):
             text = escape(item.text)
             if item.emphasis:
@@ -71,7 +88,11 @@ def render_pdf(spec: DocumentSpec) -> bytes:
                 note_number += 1
                 text += f"<super>{note_number}</super>"
             if item.number:
-                story.append(RLParagraph(f"{escape(item.number)}&nbsp;&nbsp;{text}", styles["numbered"]))
+                story.append(
+                    RLParagraph(
+                        f"{escape(item.number)}&nbsp;&nbsp;{text}", styles["numbered"]
+                    )
+                )
             else:
                 story.append(RLParagraph(text, styles["body"]))
         elif isinstance(item, Table):
@@ -85,8 +106,14 @@ def render_pdf(spec: DocumentSpec) -> bytes:
             story.append(RLParagraph(f"{number}. {escape(note)}", styles["note"]))
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
-        buffer, pagesize=A4, title=spec.title, lang=spec.language,
-        leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm, bottomMargin=18 * mm,
+        buffer,
+        pagesize=A4,
+        title=spec.title,
+        lang=spec.language,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=18 * mm,
+        bottomMargin=18 * mm,
     )
     document.build(story)
     return buffer.getvalue()
@@ -98,11 +125,13 @@ def _table(item: Table, styles: dict[str, ParagraphStyle]) -> list:
     data += [[RLParagraph(escape(v), cell) for v in row] for row in item.rows]
     table = RLTable(data, repeatRows=1)
     table.setStyle(
-        TableStyle([
-            ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ])
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
     )
     flow: list = []
     if item.caption:

@@ -27,6 +27,8 @@ def pdf_text(data: bytes) -> str:
     """The text layer of every page of a PDF."""
     pdf = pypdfium2.PdfDocument(data)
     try:
-        return "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+        return "\n".join(
+            pdf[i].get_textpage().get_text_range() for i in range(len(pdf))
+        )
     finally:
         pdf.close()

@@ -16,6 +16,8 @@ CONTENT_TYPES = {
 def file_response(data: bytes, filename: str) -> HttpResponse:
     """An attachment named `filename`; its extension picks the content type."""
     extension = filename.rsplit(".", 1)[-1].lower()
-    response = HttpResponse(data, content_type=CONTENT_TYPES.get(extension, "application/octet-stream"))
+    response = HttpResponse(
+        data, content_type=CONTENT_TYPES.get(extension, "application/octet-stream")
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -53,4 +53,9 @@ class DocumentSpec:
 
     def footnotes(self) -> list[str]:
         """All footnotes in order of appearance (their numbers are their positions + 1)."""
-        return [note for block in self.blocks if isinstance(block, Paragraph) for note in block.footnotes]
+        return [
+            note
+            for block in self.blocks
+            if isinstance(block, Paragraph)
+            for note in block.footnotes
+        ]

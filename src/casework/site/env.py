@@ -27,7 +27,11 @@ def env_bool(name: str, *, default: bool) -> bool:
 
 def env_list(name: str, *, default: str) -> list[str]:
     """Read a comma-separated list, dropping blanks."""
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+    return [
+        item.strip()
+        for item in os.environ.get(name, default).split(",")
+        if item.strip()
+    ]
 
 
 def env_int(name: str, *, default: int) -> int:

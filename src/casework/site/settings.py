@@ -115,7 +115,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- accounts ---
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
+    },
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 10},
@@ -197,7 +199,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- background tasks: database queue by default, Redis when CASEWORK_REDIS_URL is set ---
 REDIS_URL = os.environ.get("CASEWORK_REDIS_URL", "")
-TASK_BACKEND = os.environ.get("CASEWORK_TASK_BACKEND", "redis" if REDIS_URL else "database")
+TASK_BACKEND = os.environ.get(
+    "CASEWORK_TASK_BACKEND", "redis" if REDIS_URL else "database"
+)
 _TASK_BACKENDS = {
     "database": "django_tasks_db.DatabaseBackend",
     "redis": "django_tasks_rq.RQBackend",
@@ -221,8 +225,13 @@ TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASK_BACKEND], "QUEUES": ["defaul
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}
+    },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("CASEWORK_LOG_LEVEL", "INFO")},
+    "root": {
+        "handlers": ["console"],
+        "level": os.environ.get("CASEWORK_LOG_LEVEL", "INFO"),
+    },
     "loggers": {"axes": {"level": "WARNING"}},
 }

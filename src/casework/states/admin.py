@@ -16,8 +16,14 @@ class Article5EventInline(admin.TabularInline):
 
 @admin.register(StateParty)
 class StatePartyAdmin(admin.ModelAdmin):
-    list_display = ["iso3", "name_en", "date_entry_into_force", "withdrawal_effective",
-                    "article5_status", "article4_status"]
+    list_display = [
+        "iso3",
+        "name_en",
+        "date_entry_into_force",
+        "withdrawal_effective",
+        "article5_status",
+        "article4_status",
+    ]
     list_filter = ["article5_status", "article4_status"]
     search_fields = ["iso3", "name_en", "name_fr", "name_es"]
     inlines = [Article5EventInline]

@@ -53,13 +53,21 @@ class StateParty(TimeStamped):
     name_es = models.CharField(_("name in Spanish"), max_length=120)
     # Partial dates as text: see casework.states.dates.
     date_signed = models.CharField(_("signed"), max_length=10, blank=True)
-    date_consent = models.CharField(_("consent to be bound"), max_length=10, default="unknown")
-    consent_method = models.CharField(_("consent method"), max_length=20, default="unknown")
+    date_consent = models.CharField(
+        _("consent to be bound"), max_length=10, default="unknown"
+    )
+    consent_method = models.CharField(
+        _("consent method"), max_length=20, default="unknown"
+    )
     date_entry_into_force = models.CharField(
         _("entry into force"), max_length=10, default="unknown"
     )
-    withdrawal_notified = models.DateField(_("withdrawal notified"), null=True, blank=True)
-    withdrawal_effective = models.DateField(_("withdrawal effective"), null=True, blank=True)
+    withdrawal_notified = models.DateField(
+        _("withdrawal notified"), null=True, blank=True
+    )
+    withdrawal_effective = models.DateField(
+        _("withdrawal effective"), null=True, blank=True
+    )
     article5_status = models.CharField(
         _("Article 5 status"),
         max_length=10,
@@ -67,8 +75,12 @@ class StateParty(TimeStamped):
         default=Article5Status.UNKNOWN,
     )
     # "" when not applicable (no obligation), "unknown", or a (partial) date.
-    article5_deadline = models.CharField(_("Article 5 deadline"), max_length=10, blank=True)
-    article5_deadline_note = models.CharField(_("deadline note"), max_length=200, blank=True)
+    article5_deadline = models.CharField(
+        _("Article 5 deadline"), max_length=10, blank=True
+    )
+    article5_deadline_note = models.CharField(
+        _("deadline note"), max_length=200, blank=True
+    )
     article4_status = models.CharField(
         _("Article 4 status"),
         max_length=10,
@@ -77,7 +89,9 @@ class StateParty(TimeStamped):
     )
     # The date of the registry list that last showed the State as a party (not withdrawn):
     # it answers "party on D" for D after it even when entry into force is unknown.
-    listed_as_party_on = models.DateField(_("listed as a party on"), null=True, blank=True)
+    listed_as_party_on = models.DateField(
+        _("listed as a party on"), null=True, blank=True
+    )
     notes = models.TextField(_("notes"), blank=True)
     source = models.TextField(_("sources"), blank=True)
     confidence = models.CharField(_("confidence"), max_length=200, blank=True)
@@ -142,10 +156,12 @@ class StateParty(TimeStamped):
     def is_affected(self) -> bool:
         return self.article5_status == Article5Status.YES
 
-    def current_committee_terms(self, day: dt.date) -> models.QuerySet[CommitteeMembership]:
-        return self.committee_memberships.filter(start__lte=day, end__gte=day).select_related(
-            "committee"
-        )
+    def current_committee_terms(
+        self, day: dt.date
+    ) -> models.QuerySet[CommitteeMembership]:
+        return self.committee_memberships.filter(
+            start__lte=day, end__gte=day
+        ).select_related("committee")
 
 
 class Article5Event(TimeStamped):
@@ -183,8 +199,9 @@ class Committee(TimeStamped):
     class Code(models.TextChoices):
         ARTICLE5 = "article5", _("Committee on Article 5 Implementation")
         VICTIM_ASSISTANCE = "victim_assistance", _("Committee on Victim Assistance")
-        COOPERATION = "cooperation", _(
-            "Committee on the Enhancement of Cooperation and Assistance"
+        COOPERATION = (
+            "cooperation",
+            _("Committee on the Enhancement of Cooperation and Assistance"),
         )
         COMPLIANCE = "compliance", _("Committee on Cooperative Compliance")
         COORDINATING = "coordinating", _("Coordinating Committee")
@@ -226,14 +243,17 @@ class CommitteeMembership(TimeStamped):
         indexes = [models.Index(fields=["committee", "start", "end"])]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(end__gte=models.F("start")), name="membership_end_after_start"
+                condition=models.Q(end__gte=models.F("start")),
+                name="membership_end_after_start",
             )
         ]
         verbose_name = _("committee membership")
         verbose_name_plural = _("committee memberships")
 
     def __str__(self) -> str:
-        return f"{self.state.iso3} on {self.committee.code} {self.start:%Y}–{self.end:%Y}"
+        return (
+            f"{self.state.iso3} on {self.committee.code} {self.start:%Y}–{self.end:%Y}"
+        )
 
 
 class CommitteeRole(TimeStamped):

@@ -33,7 +33,12 @@ COLUMN_FIELDS = {
     "source": "source",
     "confidence": "confidence",
 }
-PARTIAL_DATE_FIELDS = ("date_signed", "date_consent", "date_entry_into_force", "article5_deadline")
+PARTIAL_DATE_FIELDS = (
+    "date_signed",
+    "date_consent",
+    "date_entry_into_force",
+    "article5_deadline",
+)
 DAY_FIELDS = ("withdrawal_notified", "withdrawal_effective")
 ARTICLE5_VALUES = {"yes", "completed", "no", "unknown"}
 ARTICLE4_VALUES = {"ongoing", "completed", "none", "unknown"}
@@ -92,18 +97,24 @@ def read_rows(path: Path) -> list[StateRow]:
     for line, record in enumerate(reader, start=2):
         rows.append(_parse_row(path, line, record, columns))
         if rows[-1].iso3 in seen:
-            raise RegistryFileError(f"{path}, line {line}: {rows[-1].iso3} appears twice")
+            raise RegistryFileError(
+                f"{path}, line {line}: {rows[-1].iso3} appears twice"
+            )
         seen.add(rows[-1].iso3)
     if not rows:
         raise RegistryFileError(f"{path}: the file has a header but no States")
     return rows
 
 
-def _parse_row(path: Path, line: int, record: dict[str, str], columns: list[str]) -> StateRow:
+def _parse_row(
+    path: Path, line: int, record: dict[str, str], columns: list[str]
+) -> StateRow:
     where = f"{path}, line {line}"
     iso3 = (record.get("iso3") or "").strip().upper()
     if len(iso3) != 3 or not iso3.isalpha():
-        raise RegistryFileError(f"{where}, column iso3: {iso3!r} is not an ISO 3166 alpha-3 code")
+        raise RegistryFileError(
+            f"{where}, column iso3: {iso3!r} is not an ISO 3166 alpha-3 code"
+        )
     values: dict[str, object] = {}
     for column, name in COLUMN_FIELDS.items():
         if column not in columns:
@@ -128,23 +139,31 @@ def _parse_value(name: str, raw: str) -> object:
         try:
             return dt.date.fromisoformat(raw)
         except ValueError:
-            raise ValueError(f"{raw!r} is not a date; write YYYY-MM-DD or leave it empty") from None
+            raise ValueError(
+                f"{raw!r} is not a date; write YYYY-MM-DD or leave it empty"
+            ) from None
     if name == "article5_status":
         value = raw.lower() or "unknown"
         if value not in ARTICLE5_VALUES:
-            raise ValueError(f"{raw!r}; use one of {', '.join(sorted(ARTICLE5_VALUES))}")
+            raise ValueError(
+                f"{raw!r}; use one of {', '.join(sorted(ARTICLE5_VALUES))}"
+            )
         return value
     if name == "article4_status":
         value = raw.lower() or "unknown"
         if value not in ARTICLE4_VALUES:
-            raise ValueError(f"{raw!r}; use one of {', '.join(sorted(ARTICLE4_VALUES))}")
+            raise ValueError(
+                f"{raw!r}; use one of {', '.join(sorted(ARTICLE4_VALUES))}"
+            )
         return value
     if name == "consent_method":
         return raw.lower() or "unknown"
     return raw
 
 
-def compare(current: dict[str, dict[str, object]], rows: list[StateRow]) -> RegistryDiff:
+def compare(
+    current: dict[str, dict[str, object]], rows: list[StateRow]
+) -> RegistryDiff:
     """What applying `rows` would change in `current` (iso3 -> field values)."""
     diff = RegistryDiff()
     for row in rows:

@@ -51,10 +51,14 @@ def apply_import(diff: registry.RegistryDiff, *, listed_on: dt.date) -> int:
             setattr(state, change.field, change.new)
         state.save()
     # Every State in the list that has not withdrawn was a party on the list's date.
-    StateParty.objects.filter(iso3__in=diff.in_file, withdrawal_effective__isnull=True).filter(
+    StateParty.objects.filter(
+        iso3__in=diff.in_file, withdrawal_effective__isnull=True
+    ).filter(
         Q(listed_as_party_on__isnull=True) | Q(listed_as_party_on__lt=listed_on)
     ).update(listed_as_party_on=listed_on)
-    logger.info("registry import: %d added, %d changed", len(diff.added), len(diff.changed))
+    logger.info(
+        "registry import: %d added, %d changed", len(diff.added), len(diff.changed)
+    )
     return len(diff.added) + len(diff.changed)
 
 

@@ -27,9 +27,9 @@ def state_detail(request: HttpRequest, iso3: str) -> HttpResponse:
         "state": state,
         "today": today,
         "is_party": state.is_party_on(today),
-        "terms": state.committee_memberships.select_related("committee").prefetch_related(
-            "roles"
-        ),
+        "terms": state.committee_memberships.select_related(
+            "committee"
+        ).prefetch_related("roles"),
         "article5_events": state.article5_events.all(),
         "can_open_workspace": can_view_state_workspace(request.user, state),
     }

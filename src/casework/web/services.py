@@ -31,7 +31,9 @@ MAP_CLASSES = {
 }
 
 
-def map_areas(states: list[StateParty], day: dt.date) -> tuple[list[MapArea], list[StateParty]]:
+def map_areas(
+    states: list[StateParty], day: dt.date
+) -> tuple[list[MapArea], list[StateParty]]:
     """Map shapes coloured by Article 5 status, and the parties too small to draw."""
     paths = worldmap.country_paths()
     by_iso = {state.iso3: state for state in states}
@@ -42,8 +44,12 @@ def map_areas(states: list[StateParty], day: dt.date) -> tuple[list[MapArea], li
             areas.append(MapArea(iso3, "", path, "not-party", ""))
             continue
         status = Article5Status(state.article5_status)
-        areas.append(MapArea(iso3, state.name, path, MAP_CLASSES[status], str(status.label)))
-    undrawn = [s for s in states if s.iso3 not in paths and s.is_party_on(day) is not False]
+        areas.append(
+            MapArea(iso3, state.name, path, MAP_CLASSES[status], str(status.label))
+        )
+    undrawn = [
+        s for s in states if s.iso3 not in paths and s.is_party_on(day) is not False
+    ]
     return areas, undrawn
 
 

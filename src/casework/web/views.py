@@ -32,11 +32,15 @@ def home(request: HttpRequest) -> HttpResponse:
         "today": today,
         "party_count": len(parties),
         "unknown_count": answers.count(None),
-        "withdrawn": [s for s in states if s.has_withdrawn and s.is_party_on(today) is False],
+        "withdrawn": [
+            s for s in states if s.has_withdrawn and s.is_party_on(today) is False
+        ],
         "areas": areas,
         "undrawn": undrawn,
         "legend": legend,
-        "heartbeat": services.latest_heartbeat() if is_support_unit(request.user) else None,
+        "heartbeat": services.latest_heartbeat()
+        if is_support_unit(request.user)
+        else None,
     }
     return render(request, "web/home.html", context)
 

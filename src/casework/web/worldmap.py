@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pycountry
 
-ATLAS = Path(__file__).resolve().parent / "data" / "world-atlas-2.0.2-countries-110m.json"
+ATLAS = (
+    Path(__file__).resolve().parent / "data" / "world-atlas-2.0.2-countries-110m.json"
+)
 WIDTH = 960.0
 ANTARCTICA = "010"
 
@@ -23,8 +25,12 @@ def _natural_earth(lon: float, lat: float) -> tuple[float, float]:
     lam, phi = math.radians(lon), math.radians(lat)
     p2 = phi * phi
     p4 = p2 * p2
-    x = lam * (0.8707 - 0.131979 * p2 + p4 * (-0.013791 + p4 * (0.003971 * p2 - 0.001529 * p4)))
-    y = phi * (1.007226 + p2 * (0.015085 + p4 * (-0.044475 + 0.028874 * p2 - 0.005916 * p4)))
+    x = lam * (
+        0.8707 - 0.131979 * p2 + p4 * (-0.013791 + p4 * (0.003971 * p2 - 0.001529 * p4))
+    )
+    y = phi * (
+        1.007226 + p2 * (0.015085 + p4 * (-0.044475 + 0.028874 * p2 - 0.005916 * p4))
+    )
     return x, y
 
 
@@ -42,7 +48,10 @@ def _to_svg(lon: float, lat: float) -> tuple[int, int]:
 
 
 def _decode_arcs(topology: dict) -> list[list[tuple[int, int]]]:
-    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
+    (sx, sy), (tx, ty) = (
+        topology["transform"]["scale"],
+        topology["transform"]["translate"],
+    )
     arcs = []
     for arc in topology["arcs"]:
         x = y = 0
@@ -82,7 +91,11 @@ def country_paths() -> dict[str, str]:
         iso3 = _iso3(numeric) if numeric and numeric != ANTARCTICA else None
         if not iso3:
             continue
-        polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+        polygons = (
+            geometry["arcs"]
+            if geometry["type"] == "MultiPolygon"
+            else [geometry["arcs"]]
+        )
         d = "".join(_ring(ring, arcs) for polygon in polygons for ring in polygon)
         if d:
             paths[iso3] = paths.get(iso3, "") + d

@@ -4,8 +4,8 @@ from django.contrib.auth.models import User
 from django.core import mail
 
 from casework.accounts import permissions
-from casework.accounts.services import create_user
 from casework.accounts.models import Role
+from casework.accounts.services import create_user
 
 pytestmark = pytest.mark.django_db
 
@@ -49,8 +49,11 @@ def test_password_change_requires_the_old_password(client, owner):
     client.force_login(owner)
     response = client.post(
         "/accounts/password/change/",
-        {"old_password": "a-Long-pass-phrase-42", "new_password1": "Another-Long-phrase-77",
-         "new_password2": "Another-Long-phrase-77"},
+        {
+            "old_password": "a-Long-pass-phrase-42",
+            "new_password1": "Another-Long-phrase-77",
+            "new_password2": "Another-Long-phrase-77",
+        },
     )
     assert response.status_code == 302
     owner.refresh_from_db()
@@ -66,7 +69,9 @@ def test_password_reset_mail_is_queued_then_sent_by_the_worker(client, owner):
     assert mail.outbox == []  # the web request only queues the task
     assert DBTaskResult.objects.filter(status="READY").count() == 1
 
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    call_command(
+        "db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0
+    )
 
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
     assert len(mail.outbox) == 1

@@ -43,7 +43,9 @@ def test_initial_report_is_due_180_days_after_entry_into_force():
 def test_parties_counted_on_a_date_after_the_withdrawals():
     assert count_parties_on(dt.date(2026, 11, 27))["parties"] == 161
     assert count_parties_on(dt.date(2025, 12, 26))["parties"] == 166
-    assert count_parties_on(dt.date(2025, 12, 27))["parties"] == 163  # Baltic withdrawals
+    assert (
+        count_parties_on(dt.date(2025, 12, 27))["parties"] == 163
+    )  # Baltic withdrawals
 
 
 def test_names_in_three_languages():
@@ -58,7 +60,9 @@ def test_names_in_three_languages():
 
 def test_article5_history_is_loaded_from_sources():
     events = list(get_state("KHM").article5_events.all())
-    assert [(e.year, e.kind, e.new_deadline) for e in events] == [(2025, "granted", "2030")]
+    assert [(e.year, e.kind, e.new_deadline) for e in events] == [
+        (2025, "granted", "2030")
+    ]
 
 
 def test_import_shows_the_diff_and_changes_nothing_without_apply(tmp_path):
@@ -87,14 +91,22 @@ def test_import_shows_the_diff_and_changes_nothing_without_apply(tmp_path):
             "iso3,name_en,name_fr,date_consent\nSEN,Senegal,Sénégal,12/03/1999\n",
             "line 2, column date_consent",
         ),
-        ("iso3,name_en,name_fr\nSEN,Senegal,Sénégal\nSEN,Senegal,Sénégal\n", "appears twice"),
+        (
+            "iso3,name_en,name_fr\nSEN,Senegal,Sénégal\nSEN,Senegal,Sénégal\n",
+            "appears twice",
+        ),
         ("iso3,name_en,name_fr\n", "no States"),
     ],
 )
-def test_bad_registry_files_are_refused_with_the_place_to_fix(tmp_path, content, message):
+def test_bad_registry_files_are_refused_with_the_place_to_fix(
+    tmp_path, content, message
+):
     source = tmp_path / "bad.csv"
     source.write_text(content, encoding="utf-8")
-    with pytest.raises(registry.RegistryFileError, match=message.replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(
+        registry.RegistryFileError,
+        match=message.replace("(", r"\(").replace(")", r"\)"),
+    ):
         registry.read_rows(source)
 
 

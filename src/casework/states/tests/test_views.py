@@ -60,14 +60,20 @@ class TestWorkspaceIsNotPublic:
         assert response.status_code == 200
         assert "colleague@example.org" in response.content.decode()
 
-    def test_committee_member_and_support_unit_see_it(self, client, committee_member, support):
+    def test_committee_member_and_support_unit_see_it(
+        self, client, committee_member, support
+    ):
         for user in (committee_member, support):
             client.force_login(user)
             assert client.get(self.url).status_code == 200
 
-    def test_public_page_links_workspace_only_for_insiders(self, client, owner, outsider):
+    def test_public_page_links_workspace_only_for_insiders(
+        self, client, owner, outsider
+    ):
         assert "workspace" not in client.get("/states/SEN/").content.decode()
         client.force_login(outsider)
-        assert "/states/SEN/workspace/" not in client.get("/states/SEN/").content.decode()
+        assert (
+            "/states/SEN/workspace/" not in client.get("/states/SEN/").content.decode()
+        )
         client.force_login(owner)
         assert "/states/SEN/workspace/" in client.get("/states/SEN/").content.decode()

@@ -1,0 +1,71 @@
+import datetime as dt
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_counts_parties_today_and_draws_the_map(client, time_machine):
+    time_machine.move_to(dt.datetime(2026, 11, 27, 12, tzinfo=dt.UTC))
+    body = client.get("/").content.decode()
+    assert 'id="party-count">161<' in body
+    # Senegal has a clearance obligation: its shape is a link coloured for Article 5
+    assert '<a href="/states/SEN/"><path class="art5-yes"' in body
+    # a State that withdrew is drawn as not a party any more
+    assert '<path class="not-party"' in body
+    assert 'href="/states/TON/"' in body  # too small to draw, listed instead
+
+
+def test_home_before_the_baltic_withdrawals(client, time_machine):
+    time_machine.move_to(dt.datetime(2025, 12, 26, 12, tzinfo=dt.UTC))
+    assert 'id="party-count">166<' in client.get("/").content.decode()
+
+
+def test_home_speaks_french(client):
+    body = client.get("/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "États parties" in body
+
+
+def test_worker_panel_is_for_the_support_unit_only(client, owner, support):
+    assert "Background worker" not in client.get("/").content.decode()
+    client.force_login(owner)
+    assert "Background worker" not in client.get("/").content.decode()
+    client.force_login(support)
+    assert "Background worker" in client.get("/").content.decode()
+
+
+class TestWorkerCheckIsNotPublic:
+    def test_anonymous_is_sent_to_login(self, client):
+        response = client.post("/worker/check/")
+        assert (
+            response.status_code == 302 and "/accounts/login/" in response["Location"]
+        )
+
+    def test_focal_point_gets_403(self, client, owner):
+        client.force_login(owner)
+        assert client.post("/worker/check/").status_code == 403
+
+    def test_support_unit_queues_a_heartbeat(self, client, support):
+        from django_tasks_db.models import DBTaskResult
+
+        client.force_login(support)
+        assert client.post("/worker/check/").status_code == 302
+        assert DBTaskResult.objects.filter(task_path__endswith="heartbeat").count() == 1
+
+    def test_get_is_refused(self, client, support):
+        client.force_login(support)
+        assert client.get("/worker/check/").status_code == 405
+
+
+def test_every_asset_is_served_locally(client):
+    body = client.get("/").content.decode()
+    assert "//cdn" not in body and "googleapis" not in body
+    assert "/static/casework/vendor/htmx-2.0.11.min.js" in body
+
+
+def test_map_geometry_covers_most_states():
+    from casework.web.worldmap import country_paths
+
+    paths = country_paths()
+    assert {"SEN", "TUR", "COL", "KHM", "UKR"} <= set(paths)
+    assert all(d.startswith("M") and d.endswith("Z") for d in paths.values())
