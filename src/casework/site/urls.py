@@ -16,5 +16,6 @@ urlpatterns = [
     path("engagement/", include("casework.engagement.urls")),
     path("extensions/", include("casework.extensions.urls")),
     path("funding/", include("casework.funding.urls")),
+    path("api/", include("casework.api.urls")),
     path("", include("casework.web.urls")),
 ]
