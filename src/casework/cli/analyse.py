@@ -25,40 +25,67 @@ def _config(ocr: bool, max_pages: int, budget: float) -> PipelineConfig:
 def _print_table(analyses: list[Analysis]) -> None:
     for analysis in analyses:
         data = to_json(analysis)
-        click.echo(f"{analysis.path}  language={data['language'] or '-'}  pages={data['pages']}  "
-                   f"state={data['state'] or '-'}")
+        click.echo(
+            f"{analysis.path}  language={data['language'] or '-'}  pages={data['pages']}  "
+            f"state={data['state'] or '-'}"
+        )
         for code in CODES:
             item = data["indicators"][code]
             if item["present"]:
                 first = item["evidence"][0]
                 quote = " ".join(first["text"].split())
                 quote = quote if len(quote) <= 90 else quote[:87] + "..."
-                click.echo(f"  {code:<24} {item['score']:.2f}  p.{first['page']}  {quote}")
+                click.echo(
+                    f"  {code:<24} {item['score']:.2f}  p.{first['page']}  {quote}"
+                )
         absent = [c for c in CODES if not data["indicators"][c]["present"]]
         if absent and analysis.sha256:
             click.echo(f"  absent: {', '.join(absent)}")
         if data["money"]:
-            click.echo(f"  money: {len(data['money'])} amounts; areas: {len(data['areas_m2'])}; "
-                       f"States: {', '.join(data['states_mentioned']) or '-'}")
+            click.echo(
+                f"  money: {len(data['money'])} amounts; areas: {len(data['areas_m2'])}; "
+                f"States: {', '.join(data['states_mentioned']) or '-'}"
+            )
         for issue in data["issues"]:
             click.echo(f"  {issue['severity']}: {issue['message']}")
 
 
 @click.command("analyse")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--state", help="ISO 3166 alpha-3 code of the State the documents are about.")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object {\"documents\": [...]}.")
-@click.option("--ocr", is_flag=True, help="OCR pages without a text layer (needs Tesseract).")
-@click.option("--max-pages", default=500, show_default=True, help="Refuse longer documents.")
-@click.option("--budget", default=120.0, show_default=True, help="Seconds allowed per document.")
-def analyse_command(paths: tuple[Path, ...], state: str | None, as_json: bool, ocr: bool,
-                    max_pages: int, budget: float) -> None:
+@click.option(
+    "--state", help="ISO 3166 alpha-3 code of the State the documents are about."
+)
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help='Print one JSON object {"documents": [...]}.',
+)
+@click.option(
+    "--ocr", is_flag=True, help="OCR pages without a text layer (needs Tesseract)."
+)
+@click.option(
+    "--max-pages", default=500, show_default=True, help="Refuse longer documents."
+)
+@click.option(
+    "--budget", default=120.0, show_default=True, help="Seconds allowed per document."
+)
+def analyse_command(
+    paths: tuple[Path, ...],
+    state: str | None,
+    as_json: bool,
+    ocr: bool,
+    max_pages: int,
+    budget: float,
+) -> None:
     """Find the twelve indicators, money, areas and States in reports (PDF, DOCX, HTML, text).
 
     Example: casework analyse report.pdf --state LKA --json
     """
     if state is not None and not re.fullmatch(r"[A-Za-z]{3}", state):
-        raise click.BadParameter(f"{state!r} is not an ISO3 code such as LKA", param_hint="--state")
+        raise click.BadParameter(
+            f"{state!r} is not an ISO3 code such as LKA", param_hint="--state"
+        )
     missing = [p for p in paths if not p.is_file()]
     if missing:
         raise click.UsageError(f"{missing[0]}: no such file; check the path")
@@ -72,7 +99,13 @@ def analyse_command(paths: tuple[Path, ...], state: str | None, as_json: bool, o
     else:
         analyses = [analyse_path(paths[0], config, state=code)]
     if as_json:
-        click.echo(json.dumps({"documents": [to_json(a) for a in analyses]}, ensure_ascii=False, indent=1))
+        click.echo(
+            json.dumps(
+                {"documents": [to_json(a) for a in analyses]},
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
     else:
         _print_table(analyses)
     if any(a.failed for a in analyses):
@@ -81,14 +114,21 @@ def analyse_command(paths: tuple[Path, ...], state: str | None, as_json: bool, o
 
 @click.command("eval")
 @click.argument("corpus", type=click.Path(path_type=Path, file_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON before the last line.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print the scores as JSON before the last line.",
+)
 def eval_command(corpus: Path, as_json: bool) -> None:
     """Score the analyser on CORPUS/labels.jsonl: per-indicator P/R/F1, wrong documents, macro-F1.
 
     Example: casework eval ../shared/corpus/dev
     """
     if not (corpus / "labels.jsonl").is_file():
-        raise click.UsageError(f"{corpus}: no labels.jsonl here; point at a corpus folder")
+        raise click.UsageError(
+            f"{corpus}: no labels.jsonl here; point at a corpus folder"
+        )
     try:
         total = len(load_labels(corpus))
     except ValueError as exc:
@@ -98,21 +138,38 @@ def eval_command(corpus: Path, as_json: bool) -> None:
         result = evaluate(corpus, progress=lambda _name: bar.update(1))
     if as_json:
         payload: dict[str, Any] = {
-            "indicators": {c: {"precision": n.precision, "recall": n.recall, "f1": n.f1, "support": n.tp + n.fn,
-                               "tp": n.tp, "fp": n.fp, "fn": n.fn} for c, n in result.counts.items()},
-            "wrong": result.wrong, "macro_f1": result.macro_f1, "micro_f1": result.micro_f1,
-            "evidence_verbatim_percent": result.verbatim_percent, "documents": result.documents,
+            "indicators": {
+                c: {
+                    "precision": n.precision,
+                    "recall": n.recall,
+                    "f1": n.f1,
+                    "support": n.tp + n.fn,
+                    "tp": n.tp,
+                    "fp": n.fp,
+                    "fn": n.fn,
+                }
+                for c, n in result.counts.items()
+            },
+            "wrong": result.wrong,
+            "macro_f1": result.macro_f1,
+            "micro_f1": result.micro_f1,
+            "evidence_verbatim_percent": result.verbatim_percent,
+            "documents": result.documents,
         }
         click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
     else:
         click.echo(f"{'indicator':<24} {'P':>6} {'R':>6} {'F1':>6} {'support':>8}")
         for c, n in result.counts.items():
-            click.echo(f"{c:<24} {n.precision:6.3f} {n.recall:6.3f} {n.f1:6.3f} {n.tp + n.fn:8d}")
+            click.echo(
+                f"{c:<24} {n.precision:6.3f} {n.recall:6.3f} {n.f1:6.3f} {n.tp + n.fn:8d}"
+            )
         click.echo(f"documents: {result.documents}, wrong: {len(result.wrong)}")
         for w in result.wrong:
-            parts = [f"missed {','.join(w['missed'])}" if w["missed"] else "",
-                     f"extra {','.join(w['extra'])}" if w["extra"] else "",
-                     f"error {w['errors'][0]}" if w["errors"] else ""]
+            parts = [
+                f"missed {','.join(w['missed'])}" if w["missed"] else "",
+                f"extra {','.join(w['extra'])}" if w["extra"] else "",
+                f"error {w['errors'][0]}" if w["errors"] else "",
+            ]
             click.echo(f"  {w['file']}: {'; '.join(p for p in parts if p)}")
     click.echo(result.summary_line())
 

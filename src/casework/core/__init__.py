@@ -1,0 +1,1 @@
+"""The analyser: a pure-Python core that never imports Django."""

@@ -1,0 +1,182 @@
+"""Whose money is it? Decide whether a text speaks as a donor or as an affected State."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+
+from casework.core.model import Passage, PassageKind
+from casework.core.state_names import find_states
+
+logger = logging.getLogger(__name__)
+
+# Adjectives for States that often report as donors (EN / FR / ES stems).
+DEMONYMS: dict[str, str] = {
+    "AUS": r"australi(?:an|enne?s?|anos?|anas?)",
+    "AUT": r"austrian|autrichien\w*|austriac\w+",
+    "BEL": r"belgian|belges?|belgas?",
+    "CAN": r"canadian|canadien\w*|canadiens?|canadienses?",
+    "CHE": r"swiss|suisses?|suizos?|suizas?",
+    "DEU": r"german|allemand\w*|alem[aá]n\w*",
+    "DNK": r"danish|danois\w*|danes\w*",
+    "ESP": r"spanish|espagnol\w*|español\w*",
+    "FIN": r"finnish|finlandais\w*|finland[eé]s\w*",
+    "FRA": r"french|français\w*|franc[eé]s\w*",
+    "GBR": r"british|UK|britanniques?|brit[aá]nic\w+",
+    "IRL": r"irish|irlandais\w*|irland[eé]s\w*",
+    "ITA": r"italian|italien\w*|italian[oa]s?",
+    "JPN": r"japanese|japonais\w*|japon[eé]s\w*",
+    "KOR": r"korean|cor[ée]en\w*|coreano\w*",
+    "LUX": r"luxembourg\w*",
+    "NLD": r"dutch|n[ée]erlandais\w*|neerland[eé]s\w*",
+    "NOR": r"norwegian|norv[ée]gien\w*|norueg[oa]s?",
+    "NZL": r"new zealand|n[ée]o-z[ée]landais\w*|neozeland[eé]s\w*",
+    "SWE": r"swedish|su[ée]dois\w*|sueco\w*",
+    "USA": r"american|US|américain\w*|estadounidenses?",
+    "MCO": r"mon[ée]gasque\w*|princi(?:er|ère)",
+}
+GIVE = re.compile(
+    r"\b(?:provided|provides|contributed|contributes|allocated|made [^.]{0,40}available|disbursed|donated|"
+    r"committed|pledged|granted|funded|funds|financed|seconded|spent|donors?|funding|contributions?|"
+    r"consacr[ée]|a contribu[ée]|contribue|a financ[ée]|finance|a allou[ée]|a vers[ée]|a fait don|fait don|"
+    r"a octroy[ée]|a accord[ée]|aide|financements?|dons?|"
+    r"aport[oó]|aportar[aá]|aporta|aporte|contribuy[oó]|contribuir[aá]|financi[oó]|financiar[aá]|destin[oó]|don[oó]|"
+    r"otorg[oó]|donante|contribuci[oó]n(?:es)?|prestad[ao]|fournie)\b",
+    re.I,
+)
+NEEDS_OR_RECEIVES = re.compile(
+    r"\b(?:requires|seeks|requested|appeals|received|receives|benefited|benefits|"
+    r"sollicite|a sollicit[ée]|a besoin|a re[çc]u|re[çc]oit|a b[ée]n[ée]fici[ée]|b[ée]n[ée]ficie|"
+    r"requiere|necesita|solicit[oó]|solicita|recibi[oó]|recibe|se benefici[oó])\b",
+    re.I,
+)
+FOR_MINE_ACTION = re.compile(
+    r"\d[^.]{0,90}\b(?:mine action|action (?:humanitaire )?contre les mines|antimines|"
+    r"acci[oó]n (?:integral )?contra (?:las )?minas|desminado)",
+    re.I,
+)
+RECIPIENTS = re.compile(
+    r"\b(?:UNMAS|UNDP|PNUD|GICHD|CIDHG|HALO|MAG|NPA|APOPO|DanChurchAid|DCA|FSD|ITF|OAS|OEA|ISU|"
+    r"Humanity (?:&|and) Inclusion|Humanit[ée] (?:&|et) Inclusion|Handicap International|"
+    r"Implementation Support Unit|Unit[ée] d'appui|Unidad de Apoyo|Sponsorship|parrainage|Patrocinio|"
+    r"Trust Fund|Fonds d'affectation|Fondo Fiduciario|\d+ (?:countries|pays|pa[ií]ses)|"
+    r"partner (?:countries|governments)|pays partenaires|pa[ií]ses socios)\b"
+)
+OWN_GIFTS = re.compile(
+    r"\b(?:in kind|premises|salaries|national budget|en nature|locaux|salaires|budget national|en especie|"
+    r"salarios|presupuesto nacional)\b",
+    re.I,
+)
+OWN_MEANS = re.compile(
+    r"\b(?:national budget|state budget|budget national|budget de l'[ÉE]tat|presupuesto nacional|"
+    r"funding gap|shortfall|d[ée]ficit de financement|brecha de financiamiento)\b",
+    re.I,
+)
+
+
+def self_reference(state: str) -> re.Pattern[str]:
+    """A pattern for the State's adjective or its Government speaking of itself."""
+    demonym = DEMONYMS.get(state)
+    parts = [
+        r"the Government",
+        r"le Gouvernement",
+        r"el Gobierno",
+        r"Federal Foreign Office",
+        r"Ministry of Foreign Affairs",
+        r"(?:the|la) Conf[ée]d[ée]ration",
+        r"la Confederaci[oó]n",
+        r"(?:the|la) Princip(?:ality|aut[ée])",
+        r"Gouvernement Princier",
+    ]
+    if demonym:
+        parts.insert(0, demonym)
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b")
+
+
+def _names_state_before(
+    passage: Passage, state: str, position: int, adjective: re.Pattern[str]
+) -> bool:
+    head = passage.text[:position]
+    if any(m.code == state for m in find_states(head)):
+        return True
+    return bool(adjective.search(head)) or bool(
+        adjective.search(passage.text[position : position + 30])
+    )
+
+
+def _subject_of(passage: Passage, state: str, verb: re.Match[str]) -> bool:
+    """The State is named just before the verb, with no other State in between."""
+    head = passage.text[max(0, verb.start() - 80) : verb.start()]
+    mentions = find_states(head)
+    if not mentions or mentions[-1].code != state:
+        return False
+    gap = head[mentions[-1].end :]
+    return len(gap) <= 40 and not gap.startswith(("'s", "’s"))
+
+
+def viewpoint_counts(passages: Sequence[Passage], state: str) -> tuple[int, int]:
+    """(passages where the State gives, passages where it needs, receives or funds itself)."""
+    adjective = self_reference(state)
+    gives = needs = 0
+    for passage in passages:
+        if passage.kind not in (PassageKind.SENTENCE, PassageKind.HEADING):
+            continue
+        text = passage.text
+        need = NEEDS_OR_RECEIVES.search(text)
+        if (need and _subject_of(passage, state, need)) or (
+            OWN_MEANS.search(text)
+            and _names_state_before(passage, state, len(text), adjective)
+        ):
+            needs += 1
+            continue
+        give = GIVE.search(text)
+        if (
+            give
+            and not OWN_GIFTS.search(text)
+            and (
+                RECIPIENTS.search(text)
+                or FOR_MINE_ACTION.search(text)
+                or any(m.code != state for m in find_states(text))
+            )
+            and _names_state_before(passage, state, give.end(), adjective)
+        ):
+            gives += 1
+    return gives, needs
+
+
+def is_donor(passages: Sequence[Passage], state: str) -> bool:
+    """True when the text speaks mostly of the State giving support to others."""
+    gives, needs = viewpoint_counts(passages, state)
+    donor = gives >= 1 and gives > needs
+    logger.debug(
+        "viewpoint of %s: gives %d, needs/receives %d, donor=%s",
+        state,
+        gives,
+        needs,
+        donor,
+    )
+    return donor
+
+
+def gives_here(passage: Passage, state: str) -> bool:
+    """The State is the giver in this one passage (for States that both give and receive)."""
+    give = GIVE.search(passage.text)
+    if give is None or NEEDS_OR_RECEIVES.search(passage.text):
+        return False
+    others = [m for m in find_states(passage.text) if m.code != state]
+    return bool(others) and _names_state_before(
+        passage, state, give.start(), self_reference(state)
+    )
+
+
+def funded_by_state(passage: Passage, state: str) -> bool:
+    """'... funded by Canada' where Canada is the State concerned: it gave, it did not receive."""
+    for mention in find_states(passage.text):
+        if mention.code == state and re.search(
+            r"\b(?:by|from|par|de|por|del)\s+(?:the |le |la |l'|el )?$",
+            passage.text[max(0, mention.start - 12) : mention.start],
+            re.I,
+        ):
+            return True
+    return False

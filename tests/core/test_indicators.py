@@ -1,0 +1,124 @@
+from pathlib import Path
+
+import pytest
+
+from casework.core.model import Page, PipelineConfig, SourceFile
+from casework.core.run import analyse_source
+
+
+def present(text: str, state: str = "TCD") -> set[str]:
+    source = SourceFile(
+        Path("t.txt"), "0" * 64, "text", (Page(1, text),), state_hint=state
+    )
+    analysis = analyse_source(source, PipelineConfig())
+    for finding in analysis.findings:
+        for evidence in finding.evidence:
+            assert evidence.text in text  # verbatim
+    return {f.code for f in analysis.findings if f.present}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "Heavy rains and insecurity hampered survey teams in the east throughout 2031.",
+            "challenges",
+        ),
+        (
+            "L'insécurité dans le nord entrave fortement l'accès des équipes depuis 2030.",
+            "challenges",
+        ),
+        (
+            "Chad seeks international support of USD 4 million to complete the survey of the north.",
+            "assistance_needs",
+        ),
+        (
+            "El Estado asignó USD 300.000 del presupuesto nacional al centro de desminado en 2031.",
+            "national_resources",
+        ),
+        (
+            "Survey in the east was funded by the European Union through a three-year grant.",
+            "assistance_received",
+        ),
+        (
+            "Le Tchad a adopté une stratégie de mobilisation des ressources en 2031.",
+            "resource_mobilisation",
+        ),
+        (
+            "Una empresa del sector privado financiará el despeje de dos municipios del norte.",
+            "innovative_financing",
+        ),
+        (
+            "The national mine action platform met twice with donors and operators in 2031.",
+            "national_platform",
+        ),
+        (
+            "Chad requested an individualised approach meeting for the next Meeting of the States Parties.",
+            "individualised_approach",
+        ),
+        (
+            "Los datos de víctimas están desagregados por sexo y edad y el 40 % del personal son mujeres.",
+            "gender_diversity",
+        ),
+        (
+            "In 2031 the centre hosted an exchange visit of officials from Niger to share its experience.",
+            "knowledge_exchange",
+        ),
+        (
+            "Le plan de travail 2031-2035 fixe des jalons annuels et un budget de 9 millions USD.",
+            "costed_plan",
+        ),
+    ],
+)
+def test_each_indicator_in_its_own_words(text, code):
+    assert code in present(text)
+
+
+def test_absence_is_still_information():
+    assert "national_platform" in present(
+        "No national platform has been set up yet; partners and the "
+        "authority have not met since 2029."
+    )
+    assert "individualised_approach" in present(
+        "Chad has not yet requested an individualised approach meeting."
+    )
+
+
+def test_headings_contents_lines_and_references_give_nothing():
+    text = (
+        "8. Resources made available\nResource mobilisation .......... 12\n"
+        "Gender and diversity\nSee Form C.\n3.4 Plataforma nacional"
+    )
+    assert present(text) == set()
+
+
+def test_global_background_is_not_about_the_state():
+    assert (
+        present(
+            "Worldwide, many countries saw funding decline and several donors reduced support."
+        )
+        == set()
+    )
+
+
+def test_donor_text_gives_assistance_provided_not_needs():
+    text = (
+        "In 2031 Norway provided NOK 40 million for mine action in six countries through NPA and UNMAS. "
+        "Colombia still needs support to survey remote areas."
+    )
+    found = present(text, state="NOR")
+    assert "assistance_provided" in found
+    assert "assistance_needs" not in found
+
+
+def test_no_state_concerned_reports_nothing_with_a_warning(tmp_path):
+    source = SourceFile(
+        Path("g.txt"),
+        "0" * 64,
+        "text",
+        (Page(1, "Funding was short for operators."),),
+        has_header=True,
+    )
+    analysis = analyse_source(source, PipelineConfig())
+    assert not any(f.present for f in analysis.findings)
+    assert any("no State concerned" in i.message for i in analysis.issues)
