@@ -18,20 +18,10 @@ def main() -> None:
 
 def _register() -> None:
     # Each module defines click commands; importing them here keeps `main` the one entry.
-    from casework.cli import site as site_commands
+    from casework.cli import analyse, site
 
-    for command in site_commands.COMMANDS:
-        main.add_command(command)
-    # analyser commands (issue 3): casework.cli.analyse defines COMMANDS as well
-    try:
-        analyse_commands = importlib.import_module("casework.cli.analyse")
-    except (
-        ModuleNotFoundError
-    ) as exc:  # pragma: no cover - only while the module is absent
-        if exc.name != "casework.cli.analyse":
-            raise
-    else:
-        for command in analyse_commands.COMMANDS:
+    for module in (site, analyse):
+        for command in module.COMMANDS:
             main.add_command(command)
 
 
