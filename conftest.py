@@ -114,3 +114,25 @@ def committee_member(make_user):
 @pytest.fixture
 def support(make_user):
     return make_user("support", "support_unit")
+
+
+@pytest.fixture
+def run_queued_tasks(monkeypatch):
+    """Run every queued task with the real database worker, inside the test's transaction.
+
+    The worker closes "old" connections between tasks, which would close the test's own
+    connection on PostgreSQL; inside a test the connection is always fresh.
+    """
+    from django.core.management import call_command
+
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections",
+        lambda: None,
+    )
+
+    def run() -> None:
+        call_command(
+            "db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0
+        )
+
+    return run

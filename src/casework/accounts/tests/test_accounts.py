@@ -60,8 +60,9 @@ def test_password_change_requires_the_old_password(client, owner):
     assert owner.check_password("Another-Long-phrase-77")
 
 
-def test_password_reset_mail_is_queued_then_sent_by_the_worker(client, owner):
-    from django.core.management import call_command
+def test_password_reset_mail_is_queued_then_sent_by_the_worker(
+    client, owner, run_queued_tasks
+):
     from django_tasks_db.models import DBTaskResult
 
     response = client.post("/accounts/password/reset/", {"email": "owner@example.org"})
@@ -69,9 +70,7 @@ def test_password_reset_mail_is_queued_then_sent_by_the_worker(client, owner):
     assert mail.outbox == []  # the web request only queues the task
     assert DBTaskResult.objects.filter(status="READY").count() == 1
 
-    call_command(
-        "db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0
-    )
+    run_queued_tasks()
 
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
     assert len(mail.outbox) == 1
