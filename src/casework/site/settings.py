@@ -169,6 +169,7 @@ if env_bool("CASEWORK_BEHIND_PROXY", default=False):
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["casework.site.formats"]
 USE_I18N = True
 TIME_ZONE = os.environ.get("CASEWORK_TIME_ZONE", "Europe/Zurich")
 USE_TZ = True

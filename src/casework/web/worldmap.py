@@ -6,6 +6,7 @@ no JavaScript and no request to anybody else's server.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from functools import lru_cache
@@ -71,6 +72,10 @@ def _ring(indices: list[int], arcs: list[list[tuple[int, int]]]) -> str:
         points.extend(arc if not points else arc[1:])
     kept = [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
     if len(kept) < 3:
+        return ""
+    # A ring that crosses the antimeridian (a piece of Fiji) would draw a line across the
+    # whole map; at this scale it is dropped.
+    if any(abs(a[0] - b[0]) > WIDTH / 2 for a, b in itertools.pairwise(kept)):
         return ""
     return "M" + "L".join(f"{x},{y}" for x, y in kept) + "Z"
 

@@ -77,3 +77,9 @@ class TestWorkspaceIsNotPublic:
         )
         client.force_login(owner)
         assert "/states/SEN/workspace/" in client.get("/states/SEN/").content.decode()
+
+
+def test_dates_are_written_as_un_documents_write_them(client):
+    assert "1 December 2025" in client.get("/states/TON/").content.decode()
+    french = client.get("/states/TON/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "1 décembre 2025" in french or "1er décembre 2025" in french

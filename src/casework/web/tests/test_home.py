@@ -69,3 +69,13 @@ def test_map_geometry_covers_most_states():
     paths = country_paths()
     assert {"SEN", "TUR", "COL", "KHM", "UKR"} <= set(paths)
     assert all(d.startswith("M") and d.endswith("Z") for d in paths.values())
+
+
+def test_no_shape_is_drawn_across_the_whole_map():
+    import re
+
+    from casework.web.worldmap import WIDTH, country_paths
+
+    for iso3, d in country_paths().items():
+        xs = [int(x) for x in re.findall(r"[ML](-?\d+),", d)]
+        assert max(xs) - min(xs) < WIDTH * 0.9, iso3
