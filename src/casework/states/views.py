@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -10,6 +12,31 @@ from django.utils import timezone
 from casework.accounts.permissions import can_view_state_workspace, require
 from casework.states.models import StateParty
 from casework.states.services import get_state
+
+# Apps that publish material about a State on its public page. Each has a
+# `services.published_for_state(state)` and a template `<app>/_published_for_state.html`.
+PUBLISHING_APPS = ("observations", "engagement", "reporting", "extensions")
+
+
+def published_sections(state: StateParty) -> list[dict[str, object]]:
+    """What other apps have published about the State, in page order; empty ones are left out."""
+    sections = []
+    for app in PUBLISHING_APPS:
+        try:
+            services = importlib.import_module(f"casework.{app}.services")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"casework.{app}.services":
+                raise
+            continue
+        publish = getattr(services, "published_for_state", None)
+        if publish is None:
+            continue
+        items = publish(state)
+        if items:
+            sections.append(
+                {"template": f"{app}/_published_for_state.html", "items": items}
+            )
+    return sections
 
 
 def state_list(request: HttpRequest) -> HttpResponse:
@@ -32,6 +59,7 @@ def state_detail(request: HttpRequest, iso3: str) -> HttpResponse:
         ).prefetch_related("roles"),
         "article5_events": state.article5_events.all(),
         "can_open_workspace": can_view_state_workspace(request.user, state),
+        "published_sections": published_sections(state),
     }
     return render(request, "states/detail.html", context)
 
