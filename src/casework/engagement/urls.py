@@ -1,4 +1,56 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from casework.engagement.views import (
+    cases,
+    events,
+    platforms,
+    public,
+    schedule,
+    visits,
+    years,
+)
 
 app_name = "engagement"
-urlpatterns: list = []
+urlpatterns = [
+    path("", years.home, name="home"),
+    path("cases/", cases.case_list, name="cases"),
+    path("cases/<int:pk>/", cases.case_detail, name="case"),
+    path("cases/<int:pk>/report/", cases.case_report, name="case_report"),
+    path(
+        "cases/<int:pk>/report.<str:language>.<str:fmt>",
+        cases.case_report_download,
+        name="case_report_download",
+    ),
+    path("steps/<int:pk>/", cases.step_edit, name="step"),
+    path("steps/<int:pk>/participants/", cases.participant_add, name="participant_add"),
+    path("steps/<int:pk>/presentations/", cases.attachment_add, name="attachment_add"),
+    path("published/<int:pk>/", public.published_case, name="published_case"),
+    path(
+        "published/<int:pk>/report.<str:language>.<str:fmt>",
+        public.published_case_download,
+        name="published_case_download",
+    ),
+    path("platforms/", platforms.platform_list, name="platforms"),
+    path("platforms/<str:iso3>/", platforms.platform_edit, name="platform"),
+    path("visits/", visits.visit_list, name="visits"),
+    path("visits/<int:pk>/", visits.visit_detail, name="visit"),
+    path("lessons/", visits.lessons, name="lessons"),
+    path("events/", events.event_list, name="events"),
+    path("events/<int:pk>/", events.event_detail, name="event"),
+    path("years/<int:year>/", years.year_detail, name="year"),
+    path(
+        "years/<int:year>/report/<str:language>/", years.report_preview, name="report"
+    ),
+    path(
+        "years/<int:year>/report.<str:language>.<str:fmt>",
+        years.report_download,
+        name="report_download",
+    ),
+    path("entries/<int:pk>/", years.entry_edit, name="entry"),
+    path("priorities/<int:pk>/", years.priority_edit, name="priority"),
+    path("calendar/", schedule.calendar_page, name="calendar"),
+    path(
+        "calendar/committee.ics", schedule.committee_calendar_ics, name="committee_ics"
+    ),
+    path("calendar.ics", public.public_calendar_ics, name="public_ics"),
+]

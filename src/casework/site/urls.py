@@ -3,6 +3,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from casework.engagement.views.public import public_calendar_ics
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
@@ -17,5 +19,6 @@ urlpatterns = [
     path("extensions/", include("casework.extensions.urls")),
     path("funding/", include("casework.funding.urls")),
     path("api/", include("casework.api.urls")),
+    path("calendar.ics", public_calendar_ics, name="calendar_ics"),
     path("", include("casework.web.urls")),
 ]

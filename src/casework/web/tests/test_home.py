@@ -79,3 +79,20 @@ def test_no_shape_is_drawn_across_the_whole_map():
     for iso3, d in country_paths().items():
         xs = [int(x) for x in re.findall(r"[ML](-?\d+),", d)]
         assert max(xs) - min(xs) < WIDTH * 0.9, iso3
+
+
+def test_public_calendar_feed_is_at_the_root(client):
+    response = client.get("/calendar.ics")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    assert b"BEGIN:VCALENDAR" in response.content
+
+
+def test_engagement_link_only_for_the_committee_and_support_unit(
+    client, owner, support
+):
+    assert 'href="/engagement/"' not in client.get("/").content.decode()
+    client.force_login(owner)
+    assert 'href="/engagement/"' not in client.get("/").content.decode()
+    client.force_login(support)
+    assert 'href="/engagement/"' in client.get("/").content.decode()

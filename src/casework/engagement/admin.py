@@ -1,0 +1,57 @@
+from django.contrib import admin
+
+from casework.engagement.models import (
+    Attachment,
+    Case,
+    CaseStep,
+    CommitteeYear,
+    Event,
+    ExchangeVisit,
+    LogEntry,
+    Participant,
+    Platform,
+    Priority,
+    Speaker,
+)
+
+
+class CaseStepInline(admin.TabularInline):
+    model = CaseStep
+    extra = 0
+    fields = ["kind", "date", "due_on", "done", "place"]
+
+
+@admin.register(Case)
+class CaseAdmin(admin.ModelAdmin):
+    list_display = ["state", "requested_on", "published_on"]
+    inlines = [CaseStepInline]
+
+
+class SpeakerInline(admin.TabularInline):
+    model = Speaker
+    extra = 0
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ["start", "kind", "title_en", "is_public", "in_report"]
+    list_filter = ["kind", "is_public"]
+    inlines = [SpeakerInline]
+
+
+@admin.register(LogEntry)
+class LogEntryAdmin(admin.ModelAdmin):
+    list_display = ["date", "year", "source_key", "in_report"]
+    list_filter = ["year"]
+
+
+for model in (
+    CaseStep,
+    Participant,
+    Platform,
+    ExchangeVisit,
+    Attachment,
+    CommitteeYear,
+    Priority,
+):
+    admin.site.register(model)

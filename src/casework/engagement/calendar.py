@@ -1,0 +1,124 @@
+"""The calendar: events, case meetings, follow-ups due and yearly deadlines; iCalendar export."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import icalendar
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from casework.engagement.models import CaseStep, Event
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarItem:
+    uid: str
+    start: dt.date
+    end: dt.date | None
+    title: str
+    kind: str
+    place: str = ""
+    url: str = ""
+    is_public: bool = False
+
+
+def _article7_deadlines(first: dt.date, last: dt.date) -> list[CalendarItem]:
+    # Article 7.2: the annual transparency reports are due by 30 April every year.
+    items = []
+    for year in range(first.year, last.year + 1):
+        day = dt.date(year, 4, 30)
+        if first <= day <= last:
+            items.append(
+                CalendarItem(
+                    uid=f"article7-{year}@casework",
+                    start=day,
+                    end=None,
+                    title=_("Article 7 reports due"),
+                    kind=Event.Kind.DEADLINE,
+                    is_public=True,
+                )
+            )
+    return items
+
+
+def calendar_items(
+    first: dt.date, last: dt.date, *, public_only: bool, language: str = "en"
+) -> list[CalendarItem]:
+    """Everything between two dates, by date; `public_only` leaves out the Committee's own."""
+    events = Event.objects.filter(start__range=(first, last))
+    if public_only:
+        events = events.filter(is_public=True)
+    items = [
+        CalendarItem(
+            uid=f"event-{event.pk}@casework",
+            start=event.start,
+            end=event.end,
+            title=event.title(language),
+            kind=event.kind,
+            place=event.place,
+            url=reverse("engagement:event", args=[event.pk]) if not public_only else "",
+            is_public=event.is_public,
+        )
+        for event in events
+    ]
+    items += _article7_deadlines(first, last)
+    if not public_only:
+        steps = CaseStep.objects.select_related("case__state").filter(
+            kind__in=[CaseStep.Kind.MEETING, CaseStep.Kind.PREPARATORY_CALL],
+            date__range=(first, last),
+        )
+        for step in steps:
+            assert step.date is not None
+            items.append(
+                CalendarItem(
+                    uid=f"step-{step.pk}@casework",
+                    start=step.date,
+                    end=None,
+                    title=f"{step.get_kind_display()}: {step.case.state.name}",
+                    kind=step.kind,
+                    place=step.place,
+                    url=reverse("engagement:case", args=[step.case_id]),
+                )
+            )
+        due = CaseStep.objects.select_related("case__state").filter(
+            done=False, due_on__range=(first, last)
+        )
+        for step in due:
+            assert step.due_on is not None
+            items.append(
+                CalendarItem(
+                    uid=f"due-{step.pk}@casework",
+                    start=step.due_on,
+                    end=None,
+                    title=_("Follow-up due: %(state)s")
+                    % {"state": step.case.state.name},
+                    kind="follow_up_due",
+                    url=reverse("engagement:case", args=[step.case_id]),
+                )
+            )
+    return sorted(items, key=lambda item: (item.start, item.title))
+
+
+def to_ical(items: list[CalendarItem], *, name: str, base_url: str = "") -> bytes:
+    """An iCalendar file (RFC 5545) of all-day items."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Casework//Committee calendar//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    stamp = dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
+    for item in items:
+        entry = icalendar.Event()
+        entry.add("uid", item.uid)
+        entry.add("summary", item.title)
+        entry.add("dtstart", item.start)
+        # DTEND of an all-day event is the day after the last day (exclusive).
+        entry.add("dtend", (item.end or item.start) + dt.timedelta(days=1))
+        entry.add("dtstamp", stamp)
+        if item.place:
+            entry.add("location", item.place)
+        if item.url and base_url:
+            entry.add("url", base_url + item.url)
+        calendar.add_component(entry)
+    return calendar.to_ical()

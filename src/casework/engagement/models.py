@@ -1,0 +1,387 @@
+"""The Committee's engagement work: cases, platforms, exchange visits, events, its log and report."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from casework.states.models import StateParty, TimeStamped
+
+
+class Event(TimeStamped):
+    """A meeting, panel, dialogue, workshop or deadline the Committee holds or attends."""
+
+    class Kind(models.TextChoices):
+        COMMITTEE_MEETING = "committee_meeting", _("Committee meeting")
+        PANEL = "panel", _("Panel")
+        MASG_MEETING = "masg_meeting", _("Meeting with the Mine Action Support Group")
+        DIALOGUE = "dialogue", _("National or regional dialogue")
+        WORKSHOP = "workshop", _("Workshop")
+        INTERSESSIONAL = "intersessional", _("Intersessional meetings")
+        MSP = "msp", _("Meeting of the States Parties")
+        DEADLINE = "deadline", _("Deadline")
+        OTHER = "other", _("Other")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title_en = models.CharField(_("title in English"), max_length=200)
+    title_fr = models.CharField(_("title in French"), max_length=200)
+    start = models.DateField(_("date"))
+    end = models.DateField(_("last day"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=120, blank=True)
+    participants = models.TextField(_("participants"), blank=True)
+    outcome_en = models.TextField(_("outcome in English"), blank=True)
+    outcome_fr = models.TextField(_("outcome in French"), blank=True)
+    link = models.URLField(_("link"), blank=True)
+    is_public = models.BooleanField(_("public (in the public calendar)"), default=False)
+    in_report = models.BooleanField(_("in the annual report"), default=True)
+
+    class Meta:
+        ordering = ["start", "pk"]
+        # serves the calendar and the yearly log (events between two dates)
+        indexes = [models.Index(fields=["start"])]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def __str__(self) -> str:
+        return f"{self.start} {self.title_en}"
+
+    def title(self, language: str) -> str:
+        return self.title_fr if language == "fr" and self.title_fr else self.title_en
+
+
+class Speaker(TimeStamped):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="speakers")
+    name = models.CharField(_("name"), max_length=120)
+    organisation = models.CharField(_("organisation"), max_length=160, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.organisation})" if self.organisation else self.name
+
+
+class Case(TimeStamped):
+    """A State's individualised-approach case, from its request to the published final report."""
+
+    state = models.ForeignKey(
+        StateParty, on_delete=models.PROTECT, related_name="cases"
+    )
+    requested_on = models.DateField(_("requested on"))
+    summary = models.TextField(_("summary"), blank=True)
+    final_report_en = models.TextField(_("final report in English"), blank=True)
+    final_report_fr = models.TextField(_("final report in French"), blank=True)
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_on", "pk"]
+        verbose_name = _("individualised-approach case")
+        verbose_name_plural = _("individualised-approach cases")
+
+    def __str__(self) -> str:
+        return f"{self.state.iso3} {self.requested_on:%Y}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_on is not None
+
+    @property
+    def has_final_report(self) -> bool:
+        return bool(self.final_report_en.strip() or self.final_report_fr.strip())
+
+    def final_report(self, language: str) -> str:
+        if language == "fr":
+            return self.final_report_fr or self.final_report_en
+        return self.final_report_en or self.final_report_fr
+
+
+class CaseStep(TimeStamped):
+    """One dated step of a case: a call, the meeting, a pledge, a follow-up."""
+
+    class Kind(models.TextChoices):
+        PREPARATORY_CALL = "preparatory_call", _("Preparatory call")
+        MEETING = "meeting", _("Individualised-approach meeting")
+        RESPONSE = "response", _("Response")
+        PLEDGE = "pledge", _("Pledge")
+        FOLLOW_UP = "follow_up", _("Follow-up")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="steps")
+    kind = models.CharField(_("step"), max_length=20, choices=Kind.choices)
+    date = models.DateField(_("date"), null=True, blank=True)
+    due_on = models.DateField(_("due on"), null=True, blank=True)
+    done = models.BooleanField(_("done"), default=True)
+    place = models.CharField(_("place"), max_length=120, blank=True)
+    in_margins_of = models.ForeignKey(
+        Event,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="case_steps",
+        verbose_name=_("in the margins of"),
+    )
+    needs_presented = models.TextField(_("needs presented"), blank=True)
+    pledged_by = models.CharField(
+        _("pledged or answered by"), max_length=160, blank=True
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        ordering = ["date", "due_on", "pk"]
+        verbose_name = _("case step")
+        verbose_name_plural = _("case steps")
+
+    def __str__(self) -> str:
+        return f"{self.case} {self.kind} {self.date or self.due_on}"
+
+    @property
+    def is_overdue_follow_up(self) -> bool:
+        from django.utils import timezone
+
+        return bool(
+            not self.done and self.due_on and self.due_on < timezone.localdate()
+        )
+
+
+class Participant(TimeStamped):
+    step = models.ForeignKey(
+        CaseStep, on_delete=models.CASCADE, related_name="participants"
+    )
+    organisation = models.CharField(_("organisation"), max_length=160, blank=True)
+    state = models.ForeignKey(
+        StateParty,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="case_participations",
+        verbose_name=_("State"),
+    )
+    name = models.CharField(_("name"), max_length=120, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+
+    def __str__(self) -> str:
+        who = self.state.name if self.state else self.organisation
+        return f"{self.name} ({who})" if self.name else str(who)
+
+
+class Platform(TimeStamped):
+    """A State's national mine action platform, as the Committee knows it."""
+
+    class Exists(models.TextChoices):
+        YES = "yes", _("Yes")
+        NO = "no", _("No")
+        UNKNOWN = "unknown", _("Unknown")
+
+    state = models.OneToOneField(
+        StateParty, on_delete=models.PROTECT, related_name="platform"
+    )
+    exists = models.CharField(
+        _("platform exists"),
+        max_length=8,
+        choices=Exists.choices,
+        default=Exists.UNKNOWN,
+    )
+    established_on = models.DateField(_("established on"), null=True, blank=True)
+    last_meeting_on = models.DateField(_("last meeting"), null=True, blank=True)
+    frequency = models.CharField(_("frequency"), max_length=80, blank=True)
+    chaired_by = models.CharField(_("chaired by"), max_length=160, blank=True)
+    partners = models.TextField(_("partners (donors, operators, UN)"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        ordering = ["state__name_en"]
+        verbose_name = _("national platform")
+        verbose_name_plural = _("national platforms")
+
+    def __str__(self) -> str:
+        return f"{self.state.iso3} platform: {self.exists}"
+
+
+class ExchangeVisit(TimeStamped):
+    """A Cooperation and Assistance Fund visit of one State's authorities to another's."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("Requested")
+        APPROVED = "approved", _("Approved")
+        DONE = "done", _("Done")
+        LESSONS_RECORDED = "lessons_recorded", _("Lessons recorded")
+
+    requesting_state = models.ForeignKey(
+        StateParty,
+        on_delete=models.PROTECT,
+        related_name="visits_requested",
+        verbose_name=_("requesting State"),
+    )
+    host_state = models.ForeignKey(
+        StateParty,
+        on_delete=models.PROTECT,
+        related_name="visits_hosted",
+        verbose_name=_("host State"),
+    )
+    topic_en = models.CharField(_("topic in English"), max_length=200)
+    topic_fr = models.CharField(_("topic in French"), max_length=200)
+    start = models.DateField(_("first day"), null=True, blank=True)
+    end = models.DateField(_("last day"), null=True, blank=True)
+    budget = models.DecimalField(
+        _("budget"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    currency = models.CharField(_("currency"), max_length=3, default="CHF")
+    funding_source = models.CharField(_("source of funds"), max_length=160, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.REQUESTED
+    )
+    feedback_requesting = models.TextField(
+        _("feedback of the requesting State"), blank=True
+    )
+    feedback_host = models.TextField(_("feedback of the host State"), blank=True)
+    lessons = models.TextField(_("lessons learned"), blank=True)
+
+    class Meta:
+        ordering = ["-start", "pk"]
+        verbose_name = _("exchange visit")
+        verbose_name_plural = _("exchange visits")
+
+    def __str__(self) -> str:
+        return f"{self.requesting_state.iso3} → {self.host_state.iso3}: {self.topic_en}"
+
+    def topic(self, language: str) -> str:
+        return self.topic_fr if language == "fr" and self.topic_fr else self.topic_en
+
+
+# The status flow: each status may only move to the next one.
+NEXT_STATUS = {
+    ExchangeVisit.Status.REQUESTED: ExchangeVisit.Status.APPROVED,
+    ExchangeVisit.Status.APPROVED: ExchangeVisit.Status.DONE,
+    ExchangeVisit.Status.DONE: ExchangeVisit.Status.LESSONS_RECORDED,
+}
+
+
+def _upload_to(instance: Attachment, filename: str) -> str:
+    return f"engagement/{instance.kind}/{filename}"
+
+
+class Attachment(TimeStamped):
+    """A presentation, minutes or an event document uploaded to a step, platform or event."""
+
+    class Kind(models.TextChoices):
+        PRESENTATION = "presentation", _("Presentation")
+        MINUTES = "minutes", _("Minutes")
+        DOCUMENT = "document", _("Document")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to=_upload_to)
+    step = models.ForeignKey(
+        CaseStep,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="attachments",
+    )
+    platform = models.ForeignKey(
+        Platform,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="attachments",
+    )
+    event = models.ForeignKey(
+        Event,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="attachments",
+    )
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CommitteeYear(TimeStamped):
+    """The Committee's year: the details of its report to the Meeting of the States Parties."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    symbol = models.CharField(_("document symbol"), max_length=60, blank=True)
+    issued_on = models.DateField(_("date of the report"), null=True, blank=True)
+    meeting_en = models.CharField(_("meeting (English)"), max_length=200, blank=True)
+    meeting_fr = models.CharField(_("meeting (French)"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("Committee year")
+        verbose_name_plural = _("Committee years")
+
+    def __str__(self) -> str:
+        return str(self.year)
+
+
+class LogEntry(TimeStamped):
+    """One line of the Committee's log: generated from a source, or written by hand.
+
+    The generated texts are rewritten on every regeneration; the edited texts are the
+    editor's and are never touched by it.
+    """
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    date = models.DateField(_("date"))
+    # "event:12", "step:4", "case-published:3", "visit:2", "chairs:2025"; "" when by hand.
+    source_key = models.CharField(max_length=40, blank=True)
+    generated_en = models.TextField(_("generated text in English"), blank=True)
+    generated_fr = models.TextField(_("generated text in French"), blank=True)
+    edited_en = models.TextField(_("text in English"), blank=True)
+    edited_fr = models.TextField(_("text in French"), blank=True)
+    link = models.URLField(_("link (footnote)"), blank=True)
+    in_report = models.BooleanField(_("in the annual report"), default=True)
+
+    class Meta:
+        ordering = ["date", "pk"]
+        # serves the year's log and the regeneration's look-up by source
+        indexes = [models.Index(fields=["year", "date"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_key"],
+                condition=~models.Q(source_key=""),
+                name="log_entry_one_per_source",
+            )
+        ]
+        verbose_name = _("log entry")
+        verbose_name_plural = _("log entries")
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.source_key or 'manual'}"
+
+    def text(self, language: str) -> str:
+        if language == "fr":
+            return self.edited_fr or self.generated_fr
+        return self.edited_en or self.generated_en
+
+    @property
+    def is_edited(self) -> bool:
+        return bool(self.edited_en or self.edited_fr)
+
+
+class Priority(TimeStamped):
+    """A priority action of the Committee, stated in the report of `year`."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    text_en = models.TextField(_("text in English"))
+    text_fr = models.TextField(_("text in French"))
+
+    class Meta:
+        ordering = ["year", "order", "pk"]
+        verbose_name = _("priority action")
+        verbose_name_plural = _("priority actions")
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.text_en[:40]}"

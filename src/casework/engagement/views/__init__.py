@@ -1,0 +1,1 @@
+"""The engagement pages, one module per page family."""

@@ -1,0 +1,188 @@
+"""Individualised-approach cases: list, timeline, steps, final report, publication."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from casework.engagement import documents, forms
+from casework.engagement.models import Attachment, Case
+from casework.engagement.permissions import (
+    committee_only,
+    get_case_for_user,
+    get_step_for_user,
+)
+from casework.engagement.services import structured_needs
+from casework.exports.docx import render_docx
+from casework.exports.pdf import render_pdf
+from casework.exports.responses import file_response
+
+
+@committee_only
+def case_list(request: HttpRequest) -> HttpResponse:
+    cases = Case.objects.select_related("state").prefetch_related("steps")
+    form = forms.CaseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        case = form.save()
+        messages.success(request, _("Case opened."))
+        return redirect("engagement:case", case.pk)
+    return render(request, "engagement/case_list.html", {"cases": cases, "form": form})
+
+
+def _timeline(case: Case) -> list[dict]:
+    """The case's story by date: the request, each step, the publication."""
+    items: list[dict] = [
+        {"date": case.requested_on, "label": _("Request"), "step": None}
+    ]
+    for step in case.steps.all():
+        items.append(
+            {
+                "date": step.date or step.due_on,
+                "label": step.get_kind_display(),
+                "step": step,
+            }
+        )
+    if case.published_on:
+        items.append(
+            {
+                "date": case.published_on,
+                "label": _("Final report published"),
+                "step": None,
+            }
+        )
+    return sorted(items, key=lambda item: item["date"])
+
+
+@committee_only
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_case_for_user(request.user, pk)
+    case = (
+        Case.objects.select_related("state")
+        .prefetch_related(
+            "steps__participants__state", "steps__attachments", "steps__in_margins_of"
+        )
+        .get(pk=case.pk)
+    )
+    step_form = forms.StepForm(request.POST or None, prefix="step")
+    if request.method == "POST" and step_form.is_valid():
+        step = step_form.save(commit=False)
+        step.case = case
+        step.save()
+        messages.success(request, _("Step recorded."))
+        return redirect("engagement:case", case.pk)
+    context = {
+        "case": case,
+        "timeline": _timeline(case),
+        "needs": structured_needs(case.state),
+        "step_form": step_form,
+        "participant_form": forms.ParticipantForm(prefix="participant"),
+        "attachment_form": forms.AttachmentForm(prefix="attachment"),
+    }
+    return render(request, "engagement/case_detail.html", context)
+
+
+@committee_only
+def step_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    step = get_step_for_user(request.user, pk)
+    form = forms.StepForm(request.POST or None, instance=step, prefix="step")
+    if request.method == "POST":
+        if "delete" in request.POST:
+            step.delete()
+            return redirect("engagement:case", step.case_id)
+        if form.is_valid():
+            form.save()
+            return redirect("engagement:case", step.case_id)
+    return render(request, "engagement/step_edit.html", {"step": step, "form": form})
+
+
+@committee_only
+def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
+    step = get_step_for_user(request.user, pk)
+    if request.method != "POST":
+        return redirect("engagement:case", step.case_id)
+    form = forms.ParticipantForm(request.POST, prefix="participant")
+    if form.is_valid():
+        participant = form.save(commit=False)
+        participant.step = step
+        participant.save()
+    else:
+        messages.error(
+            request, " ".join(form.non_field_errors()) or _("Check the participant.")
+        )
+    return redirect("engagement:case", step.case_id)
+
+
+@committee_only
+def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
+    step = get_step_for_user(request.user, pk)
+    if request.method != "POST":
+        return redirect("engagement:case", step.case_id)
+    form = forms.AttachmentForm(request.POST, request.FILES, prefix="attachment")
+    if form.is_valid():
+        attachment = form.save(commit=False)
+        attachment.step = step
+        attachment.kind = Attachment.Kind.PRESENTATION
+        attachment.save()
+        messages.success(request, _("Presentation uploaded."))
+    else:
+        messages.error(request, _("Choose a file and give it a title."))
+    return redirect("engagement:case", step.case_id)
+
+
+@committee_only
+def case_report(request: HttpRequest, pk: int) -> HttpResponse:
+    """Edit the final report; "Draft from the case" fills it from the steps."""
+    case = get_case_for_user(request.user, pk)
+    if request.method == "POST" and "draft" in request.POST:
+        case.final_report_en = documents.draft_case_report(case, "en")
+        case.final_report_fr = documents.draft_case_report(case, "fr")
+        case.save(update_fields=["final_report_en", "final_report_fr", "updated_at"])
+        messages.success(
+            request, _("Final report drafted from the case: read it and edit it.")
+        )
+        return redirect("engagement:case_report", case.pk)
+    form = forms.CaseReportForm(
+        request.POST if "save" in request.POST else None, instance=case
+    )
+    publish_form = forms.PublishForm(
+        request.POST if "publish" in request.POST else None
+    )
+    if request.method == "POST" and "save" in request.POST and form.is_valid():
+        form.save()
+        messages.success(request, _("Final report saved."))
+        return redirect("engagement:case_report", case.pk)
+    if (
+        request.method == "POST"
+        and "publish" in request.POST
+        and publish_form.is_valid()
+    ):
+        if not case.has_final_report:
+            messages.error(request, _("Write the final report before publishing it."))
+        else:
+            case.published_on = publish_form.cleaned_data["published_on"]
+            case.save(update_fields=["published_on", "updated_at"])
+            messages.success(request, _("Final report published on the State's page."))
+        return redirect("engagement:case_report", case.pk)
+    if request.method == "POST" and "unpublish" in request.POST:
+        case.published_on = None
+        case.save(update_fields=["published_on", "updated_at"])
+        return redirect("engagement:case_report", case.pk)
+    context = {"case": case, "form": form, "publish_form": publish_form}
+    return render(request, "engagement/case_report.html", context)
+
+
+def case_report_file(case: Case, language: str, fmt: str) -> HttpResponse:
+    if language not in documents.LANGUAGES or fmt not in ("docx", "pdf"):
+        raise Http404
+    spec = documents.case_report_spec(case, language)
+    data = render_docx(spec) if fmt == "docx" else render_pdf(spec)
+    return file_response(data, f"final-report-{case.state.iso3}-{language}.{fmt}")
+
+
+@committee_only
+def case_report_download(
+    request: HttpRequest, pk: int, language: str, fmt: str
+) -> HttpResponse:
+    return case_report_file(get_case_for_user(request.user, pk), language, fmt)

@@ -1,0 +1,57 @@
+"""The calendar page and the Committee's own iCalendar feed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from itertools import groupby
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from casework.engagement.calendar import calendar_items, to_ical
+from casework.engagement.permissions import can_work_on_engagement, committee_only
+
+
+def _window(request: HttpRequest) -> tuple[dt.date, dt.date]:
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        return today - dt.timedelta(days=31), today + dt.timedelta(days=366)
+    if not 1999 <= year <= 2100:
+        year = today.year
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def calendar_page(request: HttpRequest) -> HttpResponse:
+    """Upcoming meetings and deadlines; people outside the Committee see public ones only."""
+    first, last = _window(request)
+    committee = can_work_on_engagement(request.user)
+    items = calendar_items(
+        first,
+        last,
+        public_only=not committee,
+        language=translation.get_language() or "en",
+    )
+    months = [
+        (month, list(group))
+        for month, group in groupby(items, key=lambda i: i.start.replace(day=1))
+    ]
+    context = {"months": months, "first": first, "last": last, "committee": committee}
+    return render(request, "engagement/calendar.html", context)
+
+
+@committee_only
+def committee_calendar_ics(request: HttpRequest) -> HttpResponse:
+    first, last = _window(request)
+    items = calendar_items(first, last, public_only=False)
+    data = to_ical(
+        items,
+        name=_("Committee calendar"),
+        base_url=request.build_absolute_uri("/")[:-1],
+    )
+    response = HttpResponse(data, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="committee-calendar.ics"'
+    return response

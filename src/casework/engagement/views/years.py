@@ -1,0 +1,181 @@
+"""The Committee's year: its log, membership and chairs, priorities, and annual report."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from casework.engagement import documents, forms
+from casework.engagement.models import (
+    Case,
+    CaseStep,
+    CommitteeYear,
+    ExchangeVisit,
+    Priority,
+)
+from casework.engagement.permissions import committee_only, get_entry_for_user
+from casework.engagement.services import (
+    chairs_of_year,
+    log_for_year,
+    members_of_year,
+    platform_coverage,
+    sync_log,
+)
+from casework.exports.docx import render_docx
+from casework.exports.pdf import render_pdf
+from casework.exports.responses import file_response
+
+
+@committee_only
+def home(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    if request.GET.get("year", "").isdigit():
+        return redirect("engagement:year", int(request.GET["year"]))
+    with_platform, affected = platform_coverage()
+    context = {
+        "year": today.year,
+        "years": sorted(
+            {today.year, *CommitteeYear.objects.values_list("year", flat=True)},
+            reverse=True,
+        ),
+        "open_cases": Case.objects.filter(published_on__isnull=True).count(),
+        "follow_ups_due": CaseStep.objects.filter(
+            done=False, due_on__isnull=False
+        ).count(),
+        "visits_open": ExchangeVisit.objects.exclude(
+            status=ExchangeVisit.Status.LESSONS_RECORDED
+        ).count(),
+        "with_platform": with_platform,
+        "affected": affected,
+    }
+    return render(request, "engagement/home.html", context)
+
+
+def _check_year(year: int) -> None:
+    if not 1999 <= year <= 2100:
+        raise Http404
+
+
+@committee_only
+def year_detail(request: HttpRequest, year: int) -> HttpResponse:
+    """The log of the year (regenerated from the records on every visit) and its priorities."""
+    _check_year(year)
+    details = CommitteeYear.objects.filter(year=year).first() or CommitteeYear(
+        year=year
+    )
+    year_form = forms.YearForm(
+        request.POST if "year" in request.POST else None,
+        instance=details,
+        prefix="year",
+    )
+    entry_form = forms.ManualEntryForm(
+        request.POST if "entry" in request.POST else None, prefix="entry"
+    )
+    priority_form = forms.PriorityForm(
+        request.POST if "priority" in request.POST else None, prefix="priority"
+    )
+    if request.method == "POST":
+        if "year" in request.POST and year_form.is_valid():
+            year_form.save()
+            messages.success(request, _("Report details saved."))
+            return redirect("engagement:year", year)
+        if "entry" in request.POST and entry_form.is_valid():
+            entry = entry_form.save(commit=False)
+            entry.year = year
+            entry.save()
+            messages.success(request, _("Entry added to the log."))
+            return redirect("engagement:year", year)
+        if "priority" in request.POST and priority_form.is_valid():
+            priority = priority_form.save(commit=False)
+            priority.year = year
+            priority.save()
+            messages.success(request, _("Priority action added."))
+            return redirect("engagement:year", year)
+        if "delete_priority" in request.POST:
+            Priority.objects.filter(
+                year=year, pk=request.POST["delete_priority"]
+            ).delete()
+            return redirect("engagement:year", year)
+    sync_log(year)
+    context = {
+        "year": year,
+        "details": details,
+        "year_form": year_form,
+        "entry_form": entry_form,
+        "priority_form": priority_form,
+        "entries": log_for_year(year),
+        "priorities": Priority.objects.filter(year=year),
+        "members": members_of_year(year),
+        "chairs": chairs_of_year(year),
+    }
+    return render(request, "engagement/year_detail.html", context)
+
+
+@committee_only
+def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Rewrite a paragraph: the edit is kept when the log is regenerated."""
+    entry = get_entry_for_user(request.user, pk)
+    form = forms.EntryForm(request.POST or None, instance=entry)
+    if request.method == "POST":
+        if "delete" in request.POST and not entry.source_key:
+            entry.delete()
+            return redirect("engagement:year", entry.year)
+        if "revert" in request.POST:
+            entry.edited_en = entry.edited_fr = ""
+            entry.save(update_fields=["edited_en", "edited_fr", "updated_at"])
+            return redirect("engagement:report", entry.year, "en")
+        if form.is_valid():
+            form.save()
+            messages.success(
+                request, _("Paragraph saved; regeneration keeps your text.")
+            )
+            return redirect("engagement:year", entry.year)
+    if not entry.edited_en and not form.is_bound:
+        form.initial.update(edited_en=entry.generated_en, edited_fr=entry.generated_fr)
+    return render(request, "engagement/entry_edit.html", {"entry": entry, "form": form})
+
+
+@committee_only
+def report_preview(request: HttpRequest, year: int, language: str) -> HttpResponse:
+    _check_year(year)
+    if language not in documents.LANGUAGES:
+        raise Http404
+    spec = documents.annual_report_spec(year, language)
+    section_one, section_two = documents.report_sections(year, language)
+    context = {
+        "year": year,
+        "language": language,
+        "spec": spec,
+        "section_one": section_one,
+        "section_two": section_two,
+        "words": documents.WORDS[language],
+        "submitted_by": documents.submitted_by(year, language),
+    }
+    return render(request, "engagement/report_preview.html", context)
+
+
+@committee_only
+def report_download(
+    request: HttpRequest, year: int, language: str, fmt: str
+) -> HttpResponse:
+    _check_year(year)
+    if language not in documents.LANGUAGES or fmt not in ("docx", "pdf"):
+        raise Http404
+    spec = documents.annual_report_spec(year, language)
+    data = render_docx(spec) if fmt == "docx" else render_pdf(spec)
+    return file_response(data, f"committee-report-{year}-{language}.{fmt}")
+
+
+@committee_only
+def priority_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    priority = get_object_or_404(Priority, pk=pk)
+    form = forms.PriorityForm(request.POST or None, instance=priority)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        return redirect("engagement:year", priority.year)
+    return render(
+        request, "engagement/priority_edit.html", {"priority": priority, "form": form}
+    )
