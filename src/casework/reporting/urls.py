@@ -1,4 +1,22 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from casework.reporting import import_views, views
 
 app_name = "reporting"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.report_list, name="list"),
+    path("start/", views.start, name="start"),
+    path("template.xlsx", import_views.blank_template, name="template"),
+    path(
+        "<int:pk>/template.xlsx", import_views.filled_template, name="filled_template"
+    ),
+    path("<int:pk>/import/", import_views.upload, name="import"),
+    path("<int:pk>/import/apply/", import_views.apply, name="import_apply"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/edit/", views.edit, name="edit"),
+    path("<int:pk>/autosave/", views.autosave, name="autosave"),
+    path("<int:pk>/forms/<str:code>/", views.form_flag, name="form_flag"),
+    path("<int:pk>/do/<str:name>/", views.action, name="action"),
+    path("<int:pk>/report.<str:fmt>", views.export, name="export"),
+    path("<int:pk>/tables.<str:fmt>", views.tables, name="tables"),
+]

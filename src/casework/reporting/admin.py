@@ -1,0 +1,18 @@
+from django.contrib import admin
+
+from casework.reporting.models import Report, ReportRevision
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    list_display = ("state", "year", "version", "status", "language", "submitted_at")
+    list_filter = ("status", "year", "language")
+    search_fields = ("state__iso3", "state__name_en")
+    raw_id_fields = ("state", "started_from", "corrects", "document")
+    readonly_fields = ("revision", "submitted_at", "cleared_at", "published_at")
+
+
+@admin.register(ReportRevision)
+class ReportRevisionAdmin(admin.ModelAdmin):
+    list_display = ("report", "number", "saved_by", "updated_at")
+    raw_id_fields = ("report",)

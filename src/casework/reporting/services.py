@@ -1,0 +1,268 @@
+"""Online Article 7 reports: start, save, clear, submit, publish, correct."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import logging
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from casework.exports.pdf import render_pdf
+from casework.reporting.models import Report, ReportRevision
+from casework.reporting.permissions import (
+    can_clear,
+    can_correct,
+    can_edit,
+    can_publish,
+    can_submit,
+)
+from casework.reporting.schema import FLAGGABLE
+from casework.states.models import StateParty
+
+logger = logging.getLogger(__name__)
+
+# Saves by the same person within this window update one revision instead of adding one.
+REVISION_WINDOW = dt.timedelta(minutes=2)
+
+
+class ReportError(ValueError):
+    """A workflow step that cannot be taken now; the message says why."""
+
+
+class StaleDraft(ReportError):
+    """Someone else saved the draft since this page was loaded."""
+
+
+def previous_report(state: StateParty, year: int) -> Report | None:
+    """The latest submitted (or published) report of an earlier year, latest version."""
+    return (
+        Report.objects.filter(
+            state=state,
+            year__lt=year,
+            status__in=(Report.Status.SUBMITTED, Report.Status.PUBLISHED),
+        )
+        .order_by("-year", "-version")
+        .first()
+    )
+
+
+def current_report(state: StateParty, year: int) -> Report | None:
+    return Report.objects.filter(state=state, year=year).order_by("-version").first()
+
+
+def _carried(previous: Report, code: str) -> tuple[dict, int]:
+    """The previous report's content of a form and the year it dates from."""
+    since = previous.year
+    if previous.flag(code) == Report.Flag.UNCHANGED:
+        since = int(previous.unchanged_since.get(code) or previous.year)
+    return copy.deepcopy(previous.form_answers(code)), since
+
+
+@transaction.atomic
+def start_report(
+    state: StateParty, year: int, *, user: User, language: str, from_last_year: bool
+) -> Report:
+    """The State's draft for `year`; an existing report for that year is returned as is."""
+    existing = current_report(state, year)
+    if existing is not None:
+        return existing
+    report = Report(state=state, year=year, language=language[:2], created_by=user)
+    previous = previous_report(state, year) if from_last_year else None
+    if previous is not None:
+        report.started_from = previous
+        report.answers = copy.deepcopy(previous.answers)
+        report.answers.setdefault("COVER", {})["report_date"] = ""
+        report.flags = dict(previous.flags)
+        for code, flag in report.flags.items():
+            if flag == Report.Flag.UNCHANGED:
+                report.answers[code], report.unchanged_since[code] = _carried(
+                    previous, code
+                )
+    report.save()
+    _keep_revision(report, user)
+    logger.info("report %s: started for %s %d", report.pk, state.iso3, year)
+    return report
+
+
+def _keep_revision(report: Report, user: User) -> None:
+    latest = report.revisions.order_by("-number").first()
+    now = timezone.now()
+    if (
+        latest
+        and latest.saved_by_id == user.pk
+        and now - latest.updated_at < REVISION_WINDOW
+    ):
+        latest.number = report.revision
+        latest.answers, latest.flags = report.answers, report.flags
+        latest.save()
+        return
+    ReportRevision.objects.create(
+        report=report,
+        number=report.revision,
+        answers=report.answers,
+        flags=report.flags,
+        saved_by=user,
+    )
+
+
+@transaction.atomic
+def save_draft(
+    report: Report,
+    *,
+    user: User,
+    answers: dict,
+    flags: dict[str, str],
+    revision: int | None = None,
+) -> Report:
+    """Merge posted answers and flags into the draft and keep the result as a revision.
+
+    A form flagged unchanged takes the previous report's content (whatever was posted);
+    a save from a page older than another person's save raises StaleDraft.
+    """
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if not can_edit(user, report):
+        raise ReportError(_("This report is no longer a draft you can edit."))
+    if revision is not None and revision < report.revision:
+        last = report.revisions.order_by("-number").first()
+        if last is not None and last.saved_by_id != user.pk:
+            raise StaleDraft(_("Another person saved this draft since you opened it."))
+    for code, values in answers.items():
+        report.answers[code] = values
+    previous = None
+    for code, flag in flags.items():
+        if code not in FLAGGABLE:
+            continue
+        if flag:
+            report.flags[code] = flag
+        else:
+            report.flags.pop(code, None)
+            report.unchanged_since.pop(code, None)
+        if flag == Report.Flag.UNCHANGED:
+            previous = previous or previous_report(report.state, report.year)
+            if previous is not None:
+                report.answers[code], report.unchanged_since[code] = _carried(
+                    previous, code
+                )
+    report.revision += 1
+    report.save()
+    _keep_revision(report, user)
+    return report
+
+
+def _check(allowed: bool, message: object) -> None:
+    if not allowed:
+        raise ReportError(message)
+
+
+@transaction.atomic
+def request_clearance(report: Report, *, user: User) -> Report:
+    from casework.reporting.validation import validate
+
+    _check(
+        can_edit(user, report),
+        _("Only a draft of your own State can be sent for clearance."),
+    )
+    if validate(report):
+        raise ReportError(
+            _("Complete the fields marked as missing or inconsistent first.")
+        )
+    report.status = Report.Status.IN_CLEARANCE
+    report.clearance_requested_by = user
+    report.return_note = ""
+    report.save()
+    return report
+
+
+@transaction.atomic
+def return_to_draft(report: Report, *, user: User, note: str = "") -> Report:
+    _check(
+        can_clear(user, report)
+        or (
+            report.status in {Report.Status.IN_CLEARANCE, Report.Status.CLEARED}
+            and report.clearance_requested_by_id == user.pk
+        ),
+        _("Only a report awaiting clearance or cleared can go back to draft."),
+    )
+    report.status = Report.Status.DRAFT
+    report.cleared_by, report.cleared_at = None, None
+    report.return_note = note.strip()
+    report.save()
+    return report
+
+
+@transaction.atomic
+def clear(report: Report, *, user: User) -> Report:
+    _check(
+        can_clear(user, report),
+        _(
+            "Clearance is given by a second focal point of the State, not by the author."
+        ),
+    )
+    report.status = Report.Status.CLEARED
+    report.cleared_by = user
+    report.cleared_at = timezone.now()
+    report.save()
+    return report
+
+
+def submit(report: Report, *, user: User) -> Report:
+    """Submit a cleared report: time-stamped, read-only, filed as a document with findings."""
+    from casework.reporting.feed import feed_submission
+    from casework.reporting.layout import report_spec
+
+    _check(can_submit(user, report), _("Only a cleared report can be submitted."))
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        _check(
+            report.status == Report.Status.CLEARED,
+            _("Only a cleared report can be submitted."),
+        )
+        report.status = Report.Status.SUBMITTED
+        report.submitted_by = user
+        report.submitted_at = timezone.now()
+        report.save()
+        feed_submission(report, render_pdf(report_spec(report)), user=user)
+    return report
+
+
+@transaction.atomic
+def publish(report: Report, *, user: User) -> Report:
+    _check(
+        can_publish(user, report),
+        _("Only the support unit publishes submitted reports."),
+    )
+    report.status = Report.Status.PUBLISHED
+    report.published_at = timezone.now()
+    report.save()
+    return report
+
+
+@transaction.atomic
+def correct(report: Report, *, user: User) -> Report:
+    """A new draft version copying the submitted one; the submitted version stays as it was."""
+    _check(
+        can_correct(user, report),
+        _("Only the latest submitted version can be corrected."),
+    )
+    latest = report.state.online_reports.filter(year=report.year).aggregate(
+        v=Max("version")
+    )
+    correction = Report.objects.create(
+        state=report.state,
+        year=report.year,
+        version=(latest["v"] or report.version) + 1,
+        language=report.language,
+        answers=copy.deepcopy(report.answers),
+        flags=dict(report.flags),
+        unchanged_since=dict(report.unchanged_since),
+        corrects=report,
+        started_from=report.started_from,
+        created_by=user,
+    )
+    _keep_revision(correction, user)
+    return correction
