@@ -1,0 +1,1 @@
+"""The extensions app's pages, one module per page family."""

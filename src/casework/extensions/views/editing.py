@@ -1,0 +1,159 @@
+"""Correcting a request's values, replacing them from a template, and editing comments."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from casework.extensions import prefill, services
+from casework.extensions.forms import (
+    FORMSETS,
+    CommentForm,
+    DocumentUploadForm,
+    RequestForm,
+    TemplateUploadForm,
+)
+from casework.extensions.permissions import can_publish, get_request_for_user
+from casework.extensions.template_io import TemplateError
+
+# Model field -> the name its cell has in the template's Request sheet.
+CELL_NAMES = {attribute: name for name, attribute in services.REQUEST_COLUMNS.items()}
+
+
+def _forget_cells(
+    instance, changed: list[str], names: dict[str, str] | None = None
+) -> None:
+    """A value corrected by hand no longer comes from its template cell."""
+    for name in changed:
+        instance.cells.pop((names or {}).get(name, name), None)
+
+
+@login_required
+def edit_request(request: HttpRequest, pk: int) -> HttpResponse:
+    extension = get_request_for_user(request, pk, edit=True)
+    data = request.POST if request.method == "POST" else None
+    form = RequestForm(data, instance=extension, can_publish=can_publish(request.user))
+    formsets = [
+        (title, formset_class(data, instance=extension, prefix=prefix))
+        for prefix, formset_class, title in FORMSETS
+    ]
+    if (
+        data is not None
+        and form.is_valid()
+        and all(fs.is_valid() for _, fs in formsets)
+    ):
+        with transaction.atomic():
+            saved = form.save(commit=False)
+            _forget_cells(saved, form.changed_data, CELL_NAMES)
+            saved.save()
+            for _title, formset in formsets:
+                for row_form in formset.forms:
+                    if row_form in formset.deleted_forms or not row_form.has_changed():
+                        continue
+                    if row_form.instance.pk and hasattr(row_form.instance, "cells"):
+                        _forget_cells(row_form.instance, row_form.changed_data)
+                formset.save()
+            services.refresh_comments(extension)
+        messages.success(
+            request, _("Values saved; the analysis and the drafts are updated.")
+        )
+        return redirect("extensions:detail", pk=extension.pk)
+    return render(
+        request,
+        "extensions/edit.html",
+        {"extension": extension, "form": form, "formsets": formsets},
+    )
+
+
+@login_required
+@require_POST
+def reimport_request(request: HttpRequest, pk: int) -> HttpResponse:
+    """Replace the request's values by those of a filled template (edited comments stay)."""
+    extension = get_request_for_user(request, pk, edit=True)
+    form = TemplateUploadForm(request.POST, request.FILES)
+    errors: list[str] = []
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            result = services.import_template(
+                upload.read(), upload.name, into=extension
+            )
+        except TemplateError as exc:
+            errors = [str(exc)]
+        else:
+            if result.request is not None:
+                messages.success(
+                    request, _("Values replaced from %(name)s.") % {"name": upload.name}
+                )
+                return redirect("extensions:detail", pk=extension.pk)
+            errors = [str(error) for error in result.errors]
+    return render(
+        request,
+        "extensions/import_errors.html",
+        {"form": form, "errors": errors, "extension": extension},
+        status=400,
+    )
+
+
+@login_required
+@require_POST
+def edit_comment(request: HttpRequest, pk: int, language: str) -> HttpResponse:
+    extension = get_request_for_user(request, pk, edit=True)
+    comment = extension.comments.filter(language=language).first()
+    if comment is None:
+        raise Http404
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        services.save_comment_edit(
+            comment, form.cleaned_data["text"], user=request.user
+        )
+        messages.success(request, _("Comments saved."))
+    return redirect(f"{extension.get_absolute_url()}#comments-{language}")
+
+
+@login_required
+@require_POST
+def regenerate_comments(request: HttpRequest, pk: int) -> HttpResponse:
+    extension = get_request_for_user(request, pk, edit=True)
+    services.refresh_comments(extension)
+    messages.success(
+        request, _("Drafts regenerated from the analysis; your edits are kept.")
+    )
+    return redirect(f"{extension.get_absolute_url()}#comments")
+
+
+@login_required
+def prefill_request(request: HttpRequest, pk: int) -> HttpResponse:
+    """Upload the request document, then confirm each value the analyser found in it."""
+    extension = get_request_for_user(request, pk, edit=True)
+    if request.method == "POST" and "confirm" in request.POST:
+        try:
+            changed = prefill.apply_choices(
+                extension,
+                filename=request.POST.get("filename", "")[:120],
+                total_cost=request.POST.get("total_cost", ""),
+                remaining_area_m2=request.POST.get("remaining_area_m2", ""),
+            )
+        except (ValueError, ArithmeticError):
+            return HttpResponseBadRequest(_("The values sent back could not be read."))
+        messages.success(
+            request,
+            _("%(count)d value(s) confirmed from the document.")
+            % {"count": len(changed)},
+        )
+        return redirect("extensions:detail", pk=extension.pk)
+    form = DocumentUploadForm(request.POST or None, request.FILES or None)
+    figures = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        figures = prefill.find_figures(upload.read(), upload.name)
+    return render(
+        request,
+        "extensions/prefill.html",
+        {"extension": extension, "form": form, "figures": figures},
+    )

@@ -1,0 +1,116 @@
+"""The list of requests, the template downloads, the import and a State's history."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Sum
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from casework.accounts.permissions import require
+from casework.exports.responses import file_response
+from casework.extensions import services
+from casework.extensions.forms import RequestForm, TemplateUploadForm
+from casework.extensions.permissions import can_edit, can_publish, visible_requests
+from casework.extensions.template_io import (
+    TemplateError,
+    build_template_csv,
+    build_template_xlsx,
+)
+from casework.states.services import get_state
+
+
+def request_list(request: HttpRequest) -> HttpResponse:
+    """Every request the user may see, with its cost and funding gap in one query."""
+    rows = (
+        visible_requests(request.user)
+        .select_related("state")
+        .annotate(
+            cost=Sum("budget_years__total"),
+            national=Sum("budget_years__national"),
+            secured=Sum("budget_years__secured"),
+            years=Count("budget_years"),
+        )
+    )
+    for row in rows:
+        row.gap = (
+            max((row.cost or 0) - (row.national or 0) - (row.secured or 0), 0)
+            if row.cost is not None
+            else None
+        )
+    return render(
+        request,
+        "extensions/list.html",
+        {
+            "rows": rows,
+            "can_edit": can_edit(request.user),
+            "upload_form": TemplateUploadForm(),
+        },
+    )
+
+
+def template_xlsx(request: HttpRequest) -> HttpResponse:
+    return file_response(build_template_xlsx(), "extension-request-template.xlsx")
+
+
+def template_csv(request: HttpRequest) -> HttpResponse:
+    return file_response(build_template_csv(), "extension-request-template.csv")
+
+
+@login_required
+@require_POST
+def import_request(request: HttpRequest) -> HttpResponse:
+    """Create a request from a filled template, or show every cell that needs fixing."""
+    require(can_edit(request.user))
+    form = TemplateUploadForm(request.POST, request.FILES)
+    errors: list[str] = []
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            result = services.import_template(upload.read(), upload.name)
+        except TemplateError as exc:
+            errors = [str(exc)]
+        else:
+            if result.request is not None:
+                messages.success(request, _("Request imported; here is its analysis."))
+                return redirect("extensions:detail", pk=result.request.pk)
+            errors = [str(error) for error in result.errors]
+    return render(
+        request,
+        "extensions/import_errors.html",
+        {"form": form, "errors": errors},
+        status=400,
+    )
+
+
+@login_required
+def new_request(request: HttpRequest) -> HttpResponse:
+    """Start a request by hand; its tables are then filled on the edit page."""
+    require(can_edit(request.user))
+    form = RequestForm(request.POST or None, can_publish=can_publish(request.user))
+    if request.method == "POST" and form.is_valid():
+        created = form.save()
+        services.refresh_comments(created)
+        return redirect("extensions:edit", pk=created.pk)
+    return render(request, "extensions/new.html", {"form": form})
+
+
+def state_history(request: HttpRequest, iso3: str) -> HttpResponse:
+    """A State's extensions: the public Article 5 history and the requests the user may see."""
+    state = get_state(iso3)
+    visible = set(
+        visible_requests(request.user).filter(state=state).values_list("pk", flat=True)
+    )
+    lines = [
+        line
+        for line in services.state_history(state)
+        if line.request is None or line.request.pk in visible
+    ]
+    return render(
+        request,
+        "extensions/history.html",
+        {"state": state, "lines": lines, "granted": services.granted_count(lines)},
+    )
