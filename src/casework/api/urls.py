@@ -1,4 +1,23 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.routers import SimpleRouter
+
+from casework.api import views
 
 app_name = "api"
-urlpatterns: list = []
+
+router = SimpleRouter()
+router.register("states", views.StatePartyViewSet, basename="state")
+router.register("contributions", views.ContributionViewSet, basename="contribution")
+router.register(
+    "compliance/submissions", views.SubmissionViewSet, basename="submission"
+)
+router.register("observations", views.ObservationViewSet, basename="observation")
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", views.docs, name="docs"),
+    # Swagger UI from the vendored drf-spectacular-sidecar assets (no CDN).
+    path("docs/swagger/", views.swagger_ui, name="swagger"),
+    *router.urls,
+]

@@ -176,6 +176,11 @@ def worker(burst: bool, queue: str) -> None:
     from django.conf import settings
     from django.core.management import call_command
 
+    if settings.TASK_BACKEND != "immediate":
+        from casework.compliance.services import ensure_reminders_scheduled
+
+        # The reminder task re-schedules itself; starting a worker starts the cycle.
+        ensure_reminders_scheduled()
     if settings.TASK_BACKEND == "redis":
         args = [queue, "--job-class", "django_tasks_rq.Job", "--with-scheduler"]
         if burst:

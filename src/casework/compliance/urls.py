@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from casework.compliance import views
 
 app_name = "compliance"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.current, name="current"),
+    path("<int:year>/", views.tracker, name="year"),
+    path("<int:year>/export.<str:fmt>", views.tracker, name="export"),
+]

@@ -5,9 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from casework.core.gate import Gate, View, lower_case, views
 from casework.core.model import Area, Figures, Money, MoneyRole, Passage, PassageKind
-from casework.core.numbers import MULTIPLIER, NUMBER, multiplier_value, parse_number
-from casework.core.state_names import find_states
+from casework.core.numbers import (
+    MULTIPLIER,
+    NUMBER,
+    NUMBER_HERE,
+    multiplier_value,
+    parse_number,
+)
 
 # Longest spellings first so "$ CA" wins over "$".
 CURRENCY_SYMBOLS: dict[str, str] = {
@@ -89,28 +95,58 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "USD$": "USD",
     "$": "USD",
 }
-_CUR = "|".join(re.escape(k) for k in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
+_LONGEST_FIRST = sorted(CURRENCY_SYMBOLS, key=len, reverse=True)
+_CUR = "|".join(re.escape(k) for k in _LONGEST_FIRST)
+_BY_FIRST: dict[str, list[str]] = {}
+for _key in _LONGEST_FIRST:
+    _BY_FIRST.setdefault(_key[0], []).append(re.escape(_key[1:]))
+# The same alternation grouped by first character (order kept within each group): the
+# engine tests one first character instead of every spelling at each place.
+_CUR_BY_FIRST = "|".join(
+    re.escape(first) + "(?:" + "|".join(rests) + ")"
+    for first, rests in _BY_FIRST.items()
+)
 _BOUND_L = r"(?<![\w$€£¥])"
 _BOUND_R = r"(?![\w])"
 MONEY_PREFIX = re.compile(
-    rf"{_BOUND_L}(?P<cur>{_CUR})\s?(?P<num>{NUMBER})(?:\s?(?P<mult>{MULTIPLIER}))?{_BOUND_R}"
+    rf"{_BOUND_L}(?P<cur>{_CUR_BY_FIRST})\s?(?P<num>{NUMBER})(?:\s?(?P<mult>{MULTIPLIER}))?{_BOUND_R}"
+)
+# MONEY_PREFIX needs a currency, at most one space, then a digit. Read backwards, that is a
+# digit first, which the engine finds fast: a cheap test on the reversed passage.
+_CURRENCY_THEN_DIGIT_REVERSED = re.compile(
+    r"\d\s?(?:" + "|".join(re.escape(k[::-1]) for k in _LONGEST_FIRST) + ")"
 )
 MONEY_SUFFIX = re.compile(
-    rf"(?<![\d.,])(?P<num>{NUMBER})(?:\s?(?P<mult>{MULTIPLIER}))?\s?(?:d[e']\s?)?(?P<cur>{_CUR})(?![\w$])",
+    rf"(?P<num>{NUMBER_HERE})(?:\s?(?P<mult>{MULTIPLIER}))?\s?(?:d[e']\s?)?(?P<cur>{_CUR})(?![\w$])",
     re.I,
 )
 AREA_UNITS: dict[str, float] = {"km": 1e6, "ha": 1e4, "m": 1.0}
 AREA = re.compile(
-    rf"(?<![\d.,])(?P<num>{NUMBER})(?:\s?(?P<mult>millions?|millones|mill[oó]n|million))?\s?"
+    rf"(?P<num>{NUMBER_HERE})(?:\s?(?P<mult>millions?|millones|mill[oó]n|million))?\s?"
     r"(?P<unit>km²|km2|km 2|sq\.? ?km|square kilomet(?:re|er)s?|kilomètres carrés|kilómetros cuadrados|"
     r"hectares?|hectáreas?|ha|m²|m2|sq\.? ?m|square met(?:re|er)s?|mètres carrés|metros cuadrados)(?![\w])",
     re.I,
 )
 MINES = re.compile(
-    rf"(?<![\d.,])(?P<num>{NUMBER})\s+(?:anti-?personnel\s+|AP\s+)?(?:mines|minas)\b",
+    rf"(?P<num>{NUMBER_HERE})\s+(?:anti-?personnel\s+|AP\s+)?(?:mines|minas)\b",
     re.I,
 )
-YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+# str.isdigit() also accepts ² and ³; \d is what NUMBER needs.
+_DIGIT = re.compile(r"\d")
+# 1950-2099 not inside a longer number; the look-behinds follow the first digit for speed.
+YEAR = re.compile(r"(1(?<!\d1)9[5-9]\d|2(?<!\d2)0\d\d)(?!\d)")
+
+
+def _folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    folded = lower_case(pattern)
+    assert folded is not None
+    return folded
+
+
+# Run on View.folded (same offsets as the text); groups are read back from the text.
+_MONEY_SUFFIX_F, _AREA_F, _MINES_F = map(_folded, (MONEY_SUFFIX, AREA, MINES))
+# MINES needs the whole word "mines" or "minas" after a space: skip passages without it.
+_MINE_WORD = Gate(re.compile(r"\b(?:mines|minas)\b"))
 
 ROLE_CUES: tuple[tuple[MoneyRole, re.Pattern[str]], ...] = (
     (
@@ -144,10 +180,18 @@ ROLE_CUES: tuple[tuple[MoneyRole, re.Pattern[str]], ...] = (
 )
 
 
-def money_role(context: str, *, donor: bool) -> MoneyRole:
+_ROLE_GATES = tuple((role, Gate(cue)) for role, cue in ROLE_CUES)
+
+
+def money_role(context: str | View, *, donor: bool) -> MoneyRole:
     """Role of an amount from the State's viewpoint, from cue words in its passage."""
-    for role, cue in ROLE_CUES:
-        if cue.search(context):
+    view = (
+        context
+        if isinstance(context, View)
+        else View(Passage(0, 0, 0, context, PassageKind.SENTENCE))
+    )
+    for role, cue in _ROLE_GATES:
+        if cue.search(view):
             if role is MoneyRole.RECEIVED and donor:
                 return MoneyRole.PROVIDED
             return role
@@ -157,38 +201,50 @@ def money_role(context: str, *, donor: bool) -> MoneyRole:
 _CURRENCY_FOLDED = {k.casefold(): v for k, v in CURRENCY_SYMBOLS.items()}
 
 
-def _money_in(passage: Passage, language: str | None, donor: bool) -> list[Money]:
-    text = passage.text
+def _group(text: str, m: re.Match[str], name: str) -> str | None:
+    start, end = m.span(name)
+    return None if start < 0 else text[start:end]
+
+
+def _money_in(view: View, language: str | None, donor: bool) -> list[Money]:
+    passage, text = view.passage, view.text
     found: list[Money] = []
     taken: list[tuple[int, int]] = []
-    for pattern in (MONEY_PREFIX, MONEY_SUFFIX):
-        for m in pattern.finditer(text):
+    role: MoneyRole | None = None
+    prefixed = _CURRENCY_THEN_DIGIT_REVERSED.search(text[::-1]) is not None
+    for pattern, subject in ((MONEY_PREFIX, text), (_MONEY_SUFFIX_F, view.folded)):
+        if pattern is MONEY_PREFIX and not prefixed:
+            continue
+        for m in pattern.finditer(subject):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            currency = CURRENCY_SYMBOLS.get(m.group("cur")) or _CURRENCY_FOLDED.get(
-                m.group("cur").casefold()
-            )
+            cur = text[m.start("cur") : m.end("cur")]
+            currency = CURRENCY_SYMBOLS.get(cur) or _CURRENCY_FOLDED.get(cur.casefold())
             if not currency:
                 continue
-            mult = m.group("mult")
-            value = parse_number(m.group("num"), language=language, scaled=bool(mult))
+            mult = _group(text, m, "mult")
+            num = text[m.start("num") : m.end("num")]
+            value = parse_number(num, language=language, scaled=bool(mult))
             taken.append((m.start(), m.end()))
+            if role is None:
+                role = money_role(view, donor=donor)  # one role per passage
             found.append(
                 Money(
                     amount=value * multiplier_value(mult),
                     currency=currency,
-                    role=money_role(text, donor=donor),
+                    role=role,
                     page=passage.page,
-                    text=m.group(0).strip(),
+                    text=text[m.start() : m.end()].strip(),
                 )
             )
     return found
 
 
-def _areas_in(passage: Passage, language: str | None) -> list[Area]:
+def _areas_in(view: View, language: str | None) -> list[Area]:
     out: list[Area] = []
-    for m in AREA.finditer(passage.text):
-        unit = m.group("unit").lower()
+    text = view.text
+    for m in _AREA_F.finditer(view.folded):
+        unit = text[m.start("unit") : m.end("unit")].lower()
         factor = (
             AREA_UNITS["km"]
             if "k" in unit
@@ -196,20 +252,25 @@ def _areas_in(passage: Passage, language: str | None) -> list[Area]:
             if unit.startswith(("h", "ha"))
             else 1.0
         )
-        mult = m.group("mult")
-        value = parse_number(m.group("num"), language=language, scaled=bool(mult))
+        mult = _group(text, m, "mult")
+        num = text[m.start("num") : m.end("num")]
+        value = parse_number(num, language=language, scaled=bool(mult))
         out.append(
             Area(
                 value_m2=value * multiplier_value(mult) * factor,
-                page=passage.page,
-                text=m.group(0),
+                page=view.passage.page,
+                text=text[m.start() : m.end()],
             )
         )
     return out
 
 
 def extract_figures(
-    passages: Sequence[Passage], *, language: str | None, donor: bool
+    passages: Sequence[Passage],
+    *,
+    language: str | None,
+    donor: bool,
+    passage_views: Sequence[View] | None = None,
 ) -> Figures:
     """Money, areas, mine counts, years and States found in the passages."""
     money: list[Money] = []
@@ -217,23 +278,28 @@ def extract_figures(
     mines: list[tuple[int, int, str]] = []
     years: set[int] = set()
     states: dict[str, None] = {}
-    for passage in passages:
+    for view in passage_views if passage_views is not None else views(passages):
+        passage = view.passage
         if passage.kind is PassageKind.TOC:
             continue
-        text = passage.text
-        if any(ch.isdigit() for ch in text):
-            money.extend(_money_in(passage, language, donor))
-            areas.extend(_areas_in(passage, language))
-            for m in MINES.finditer(text):
+        text = view.text
+        if _DIGIT.search(text):
+            money.extend(_money_in(view, language, donor))
+            areas.extend(_areas_in(view, language))
+            mine_matches = (
+                _MINES_F.finditer(view.folded) if view.mask & _MINE_WORD.bit else ()
+            )
+            for m in mine_matches:
+                num = text[m.start("num") : m.end("num")]
                 mines.append(
                     (
-                        int(parse_number(m.group("num"), language=language)),
+                        int(parse_number(num, language=language)),
                         passage.page,
-                        m.group(0),
+                        text[m.start() : m.end()],
                     )
                 )
             years.update(int(y) for y in YEAR.findall(text))
-        for mention in find_states(text):
+        for mention in view.states:
             states.setdefault(mention.code, None)
     return Figures(
         money=tuple(money),

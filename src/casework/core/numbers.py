@@ -7,6 +7,12 @@ import re
 NUMBER = (
     r"\d{1,3}(?:(?:[ \u00a0\u202f]|[.,'’])\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?"
 )
+# NUMBER where it starts (not after a digit, point or comma), written so that it begins with
+# a digit class: the regex engine then skips straight to digits instead of trying every place.
+NUMBER_HERE = (
+    r"\d(?<![\d.,]\d)(?:\d{0,2}(?:(?:[ \u00a0\u202f]|[.,'’])\d{3})+(?:[.,]\d+)?(?!\d)|"
+    r"\d*(?:[.,]\d+)?)"
+)
 _SPACES = re.compile(r"[ \u00a0\u202f'’]")
 
 MULTIPLIERS: dict[str, float] = {

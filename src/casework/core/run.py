@@ -9,6 +9,7 @@ from pathlib import Path
 
 from casework.core.errors import BudgetExceededError, PipelineError, TooLargeError
 from casework.core.figures import extract_figures
+from casework.core.gate import views
 from casework.core.indicators.detect import find_hits, score_hits
 from casework.core.indicators.viewpoint import is_donor
 from casework.core.language import detect_language
@@ -62,6 +63,7 @@ def analyse_source(
         )
     language = source.language_hint or detect_language(text, config.languages)
     passages = segment(source)
+    passage_views = views(passages)  # lower case, tokens and States computed once
     clock.check("segmentation")
     concerned = state or source.state_hint
     if concerned is None and not source.has_header:
@@ -77,10 +79,16 @@ def analyse_source(
         donor = False
         findings = score_hits([])
     else:
-        donor = is_donor(passages, concerned)
-        findings = score_hits(find_hits(passages, state=concerned, donor=donor))
+        donor = is_donor(passages, concerned, passage_views)
+        findings = score_hits(
+            find_hits(
+                passages, state=concerned, donor=donor, passage_views=passage_views
+            )
+        )
     clock.check("indicators")
-    figures = extract_figures(passages, language=language, donor=donor)
+    figures = extract_figures(
+        passages, language=language, donor=donor, passage_views=passage_views
+    )
     clock.check("figures")
     logger.info(
         "%s: %d pages, %d passages, %d indicators",

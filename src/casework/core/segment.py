@@ -11,7 +11,8 @@ from collections.abc import Iterator
 
 from casework.core.model import Page, Passage, PassageKind, SourceFile
 
-_LINE = re.compile(r"[^\n]+")
+# A line without its surrounding white space (\s is str.isspace); blank lines give nothing.
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")
 _TOC = re.compile(
     r"(?:\.{4,}|…{2,}|(?:\s?\.){4,}|_{4,}|-{4,})\s*[ivxlcdm\d]+\s*$|\t\s*\d{1,4}\s*$",
     re.I,
@@ -32,27 +33,59 @@ _ABBREVIATION = re.compile(
 )
 
 
+# Last characters a contents line can end with (what `[ivxlcdm\d]` matches under re.I, plus
+# digits): any other line skips the two contents-line regexes.
+_TOC_LAST = frozenset("ivxlcdmIVXLCDM\u0130\u0131")
+_LEADERS = frozenset(".…_-")
+
+
+def _may_be_toc(line: str) -> bool:
+    """Cheap necessary condition of _TOC or _TOC_TAIL: a page number after leaders or a gap."""
+    end = len(line)
+    while end and (line[end - 1] in _TOC_LAST or line[end - 1].isdecimal()):
+        end -= 1
+    if end == len(line):
+        return False
+    gap = end
+    while gap and line[gap - 1].isspace():
+        gap -= 1
+    return (gap > 0 and line[gap - 1] in _LEADERS) or end - gap >= 3 or "\t" in line
+
+
+_ENDS_SENTENCE = frozenset('.!?;:…»"”)')
+_ANY_WORD = re.compile(r"\w")
+
+
 def classify_line(line: str) -> PassageKind:
     """Say whether one line is a heading, contents line, table row, reference or prose."""
     stripped = line.strip()
-    if _TOC.search(stripped) or (_TOC_TAIL.search(stripped) and len(stripped) < 120):
+    last = stripped[-1:]
+    if _may_be_toc(stripped) and (
+        _TOC.search(stripped) or (_TOC_TAIL.search(stripped) and len(stripped) < 120)
+    ):
         return PassageKind.TOC
-    if stripped.count(" | ") >= 1 or stripped.count("\t") >= 2:
+    if " | " in stripped or stripped.count("\t") >= 2:
         return PassageKind.TABLE_ROW
-    words = len(_WORD.findall(stripped))
-    if _REFERENCE.match(stripped) and words <= 16:
+    if _REFERENCE.match(stripped) and len(_WORD.findall(stripped)) <= 16:
         return PassageKind.REFERENCE
-    if words == 0:
+    if _ANY_WORD.search(stripped) is None:
         return PassageKind.HEADING
     if _BULLET.match(stripped):
         return PassageKind.SENTENCE
-    ends_sentence = stripped[-1] in '.!?;:…»"”)'
-    if words <= 20 and stripped.upper() == stripped and stripped.lower() != stripped:
-        return PassageKind.HEADING
-    if not ends_sentence and words <= 12 and len(stripped) < 110:
-        return PassageKind.HEADING
-    if _NUMBERED.match(stripped) and words <= 8 and stripped[-1] != ".":
-        return PassageKind.HEADING
+    # Word counts are only needed for short or unpunctuated lines: count at most once.
+    words = -1
+    if stripped.upper() == stripped and stripped.lower() != stripped:
+        words = len(_WORD.findall(stripped))
+        if words <= 20:
+            return PassageKind.HEADING
+    if last not in _ENDS_SENTENCE and len(stripped) < 110:
+        words = len(_WORD.findall(stripped)) if words < 0 else words
+        if words <= 12:
+            return PassageKind.HEADING
+    if last != "." and _NUMBERED.match(stripped):
+        words = len(_WORD.findall(stripped)) if words < 0 else words
+        if words <= 8:
+            return PassageKind.HEADING
     return PassageKind.SENTENCE
 
 
@@ -93,10 +126,8 @@ def segment_page(page: Page, *, lines_are_paragraphs: bool = True) -> list[Passa
                 )
 
     for match in _LINE.finditer(text):
-        s, e = _trim(text, match.start(), match.end())
-        if e <= s:
-            continue
-        kind = classify_line(text[s:e])
+        s, e = match.span()
+        kind = classify_line(match.group())
         if kind is PassageKind.SENTENCE:
             if lines_are_paragraphs or block_start < 0:
                 flush()
@@ -105,7 +136,7 @@ def segment_page(page: Page, *, lines_are_paragraphs: bool = True) -> list[Passa
             continue
         flush()
         block_start = block_end = -1
-        passages.append(Passage(page.number, s, e, text[s:e], kind))
+        passages.append(Passage(page.number, s, e, match.group(), kind))
     flush()
     return passages
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import gettext
-import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -129,6 +128,7 @@ class NameTable:
     names: dict[tuple[str, ...], str]
     first_tokens: frozenset[str]
     longest: int
+    prefixes: frozenset[tuple[str, ...]]  # every leading part of every name
 
 
 @functools.lru_cache(maxsize=1)
@@ -158,7 +158,12 @@ def name_table() -> NameTable:
     for code, extra in EXTRA_NAMES.items():
         for name in extra:
             names[_key(name)] = code
-    return NameTable(names, frozenset(k[0] for k in names), max(len(k) for k in names))
+    return NameTable(
+        names,
+        frozenset(k[0] for k in names),
+        max(len(k) for k in names),
+        frozenset(k[:n] for k in names for n in range(1, len(k) + 1)),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,44 +175,45 @@ class StateMention:
     end: int
 
 
-_CAPITALISED = re.compile(r"(?<![^\W\d_])[^\W\d_a-zß-ÿ][^\W_]*")
+# A word starting with a capital, not preceded by a letter. The look-behind comes after the
+# first character so that the regex engine can skip straight to candidate capitals.
+_CAPITALISED = re.compile(r"[^\W\d_a-zß-ÿ](?<![^\W\d_].)[^\W_]*")
 
 
 def find_states(text: str) -> list[StateMention]:
     """Every State named in `text`, longest name first ('Soudan du Sud' is not 'Soudan')."""
     table = name_table()
+    names, prefixes, first_tokens = table.names, table.prefixes, table.first_tokens
     found: list[StateMention] = []
     resume = 0
     for first in _CAPITALISED.finditer(text):
-        if (
-            first.start() < resume
-            or normalise_token(first.group(0)) not in table.first_tokens
-        ):
+        start = first.start()
+        if start < resume or normalise_token(first.group(0)) not in first_tokens:
             continue
-        window_end = text.find("\n", first.start())
+        window_end = text.find("\n", start)
         window_end = len(text) if window_end < 0 else window_end
-        tokens = list(
-            _TOKEN.finditer(text, first.start(), min(window_end, first.start() + 90))
-        )
-        for n in range(min(table.longest, len(tokens)), 0, -1):
-            window = tokens[:n]
+        # Extend the name token by token while it is still the start of some name;
+        # the longest full name wins.
+        key: tuple[str, ...] = ()
+        best: tuple[str, int] | None = None
+        previous_end = -1
+        for token in _TOKEN.finditer(text, start, min(window_end, start + 90)):
             # A name never spans punctuation other than - and '.
-            if n > 1 and any(
-                text[a.end() : b.start()].strip(" -'’\u00a0")
-                for a, b in itertools.pairwise(window)
+            if previous_end >= 0 and text[previous_end : token.start()].strip(
+                " -'’\u00a0"
             ):
-                continue
-            code = table.names.get(tuple(normalise_token(t.group(0)) for t in window))
-            if code is None:
-                continue
-            last = window[-1]
+                break
+            key = (*key, normalise_token(token.group(0)))
+            if key not in prefixes:
+                break
+            end = previous_end = token.end()
+            code = names.get(key)
             # "Guinée" must not match inside "Guinée-Bissau".
-            if (
-                text[last.end() : last.end() + 1] == "-"
-                and text[last.end() + 1 : last.end() + 2].isalpha()
+            if code is not None and not (
+                text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha()
             ):
-                continue
-            found.append(StateMention(code, first.start(), last.end()))
-            resume = last.end()
-            break
+                best = (code, end)
+        if best is not None:
+            found.append(StateMention(best[0], start, best[1]))
+            resume = best[1]
     return found

@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from casework.documents import views
 
 app_name = "documents"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.document_list, name="list"),
+    path("upload/", views.upload, name="upload"),
+    path("<int:pk>/", views.document_detail, name="detail"),
+    path("<int:pk>/analyse/", views.analyse_again, name="analyse"),
+]

@@ -1,4 +1,23 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from casework.funding.views import dashboard, imports, ledger, needs
 
 app_name = "funding"
-urlpatterns: list = []
+urlpatterns = [
+    path("", dashboard.dashboard, name="dashboard"),
+    path("contributions/", ledger.ledger, name="ledger"),
+    path("contributions/publish/", ledger.publish, name="publish"),
+    path("imports/", imports.imports, name="imports"),
+    path("imports/<int:pk>/", imports.import_detail, name="import_detail"),
+    path("rates/", imports.rates, name="rates"),
+    path(
+        "templates/<str:name>.<str:fmt>",
+        imports.template_download,
+        name="template",
+    ),
+    path("needs/", needs.needs, name="needs"),
+    path("needs/new/", needs.need_new, name="need_new"),
+    path("needs/pull/", needs.pull_needs, name="pull_needs"),
+    path("needs/<int:pk>/suggestions/", needs.suggestions, name="suggestions"),
+    path("states/<str:iso3>/", needs.state_funding, name="state"),
+]

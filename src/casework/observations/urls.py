@@ -1,4 +1,17 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from casework.observations import views
 
 app_name = "observations"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.observation_list, name="list"),
+    path("<int:pk>/", views.observation_detail, name="detail"),
+    path("<int:pk>/text/<str:language>/", views.edit_text, name="edit"),
+    path("<int:pk>/status/", views.change_status, name="status"),
+    path("draft/<str:iso3>/<int:year>/", views.generate, name="generate"),
+    path(
+        "compilation/<int:year>/<str:language>/<str:fmt>/",
+        views.compilation,
+        name="compilation",
+    ),
+]

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "axes",
     "django_tasks",
     "django_tasks_db",
@@ -243,6 +244,25 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
 }
+
+# --- cache: shared by every gunicorn worker (a directory by default, Redis when set) ---
+CACHE_BACKEND = os.environ.get("CASEWORK_CACHE", "redis" if REDIS_URL else "file")
+_CACHES = {
+    "file": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache"),
+    },
+    "redis": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+    },
+    "locmem": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+}
+if CACHE_BACKEND not in _CACHES:
+    raise ImproperlyConfigured(
+        f"CASEWORK_CACHE={CACHE_BACKEND!r}; use one of {', '.join(_CACHES)}."
+    )
+CACHES = {"default": _CACHES[CACHE_BACKEND]}
 
 # --- logging: one line per event on stderr ---
 LOGGING = {

@@ -8,11 +8,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from casework.core.gate import Gate, View, alternatives, views
 from casework.core.indicators import CODES
 from casework.core.indicators.rules import RULES, Rule
 from casework.core.indicators.viewpoint import funded_by_state, gives_here
 from casework.core.model import Evidence, Finding, Passage, PassageKind
-from casework.core.state_names import find_states
 
 logger = logging.getLogger(__name__)
 
@@ -20,17 +20,25 @@ MAX_EVIDENCE = 3
 THRESHOLD = 0.5
 
 # A passage about the world at large, not about the State's own implementation.
-GLOBAL = re.compile(
-    r"\b(?:worldwide|globally|global (?:funding|support|trends?|level)|around the world|many (?:countries|States|donors)|"
-    r"affected States|States Parties|the international community|several donors|"
-    r"dans le monde|à l'[ée]chelle mondiale|de nombreux (?:pays|[ÉE]tats|donateurs)|les [ÉE]tats parties|[ÉE]tats touch[ée]s|"
-    r"a nivel mundial|en el mundo|muchos pa[ií]ses|los Estados Partes|Estados afectados)\b",
-    re.I,
+GLOBAL = Gate(
+    re.compile(
+        r"\b(?:worldwide|globally|global (?:funding|support|trends?|level)|around the world|many (?:countries|States)|"
+        r"affected States|States Parties|the international community|"
+        r"dans le monde|à l'[ée]chelle mondiale|de nombreux (?:pays|[ÉE]tats)|les [ÉE]tats parties|[ÉE]tats touch[ée]s|"
+        r"a nivel mundial|en el mundo|muchos pa[ií]ses|los Estados Partes|Estados afectados)\b",
+        re.I,
+    )
 )
-SELF = re.compile(
-    r"\b(?:the Government|our (?:country|Government)|we|national|nous|notre pays|le Gouvernement|"
-    r"nuestro pa[ií]s|el Gobierno|nacional|nationale?)\b",
-    re.I,
+SELF = Gate(
+    re.compile(
+        r"\b(?:the Government|our (?:country|Government)|we|national|nous|notre pays|le Gouvernement|"
+        r"nuestro pa[ií]s|el Gobierno|nacional|nationale?)\b",
+        re.I,
+    )
+)
+# Each rule's pattern behind its prefilter, in RULES order.
+_GATED: tuple[tuple[Rule, Gate], ...] = tuple(
+    (r, Gate(r.pattern, lower=True)) for r in RULES
 )
 # From a donor's viewpoint the recipients' needs, budgets and plans are not its own.
 DONOR_ONLY = frozenset(
@@ -41,6 +49,13 @@ DONOR_ONLY = frozenset(
         "knowledge_exchange",
     }
 )
+_RULES_BY_BIT: dict[int, Rule] = {g.bit: r for r, g in _GATED}
+_ALSO: dict[str, tuple[re.Pattern[str], ...]] = {
+    r.id: alternatives(r.also) for r in RULES if r.also is not None
+}
+_DONOR_RULES = {b: r for b, r in _RULES_BY_BIT.items() if r.code in DONOR_ONLY}
+_ALL_MASK = sum(_RULES_BY_BIT)
+_DONOR_MASK = sum(_DONOR_RULES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,47 +66,59 @@ class Hit:
     passage: Passage
 
 
-def _mentions(passage: Passage, state: str) -> bool:
-    return any(m.code == state for m in find_states(passage.text))
-
-
-def _is_background(passage: Passage, state: str) -> bool:
+def _is_background(view: View, state: str) -> bool:
     return (
-        bool(GLOBAL.search(passage.text))
-        and not _mentions(passage, state)
-        and not SELF.search(passage.text)
+        GLOBAL.search(view) is not None
+        and not any(m.code == state for m in view.states)
+        and SELF.search(view) is None
     )
 
 
-def _candidate_rules(text: str, rules: Sequence[Rule]) -> list[Rule]:
-    return [r for r in rules if r.pattern.search(text)]
-
-
-def find_hits(passages: Sequence[Passage], *, state: str, donor: bool) -> list[Hit]:
+def find_hits(
+    passages: Sequence[Passage],
+    *,
+    state: str,
+    donor: bool,
+    passage_views: Sequence[View] | None = None,
+) -> list[Hit]:
     """Every rule hit on an eligible passage (no headings, contents lines or background)."""
-    rules = [r for r in RULES if not donor or r.code in DONOR_ONLY]
+    by_bit = _DONOR_RULES if donor else _RULES_BY_BIT
+    any_rule = _DONOR_MASK if donor else _ALL_MASK
     hits: list[Hit] = []
-    for passage in passages:
-        if passage.kind not in (PassageKind.SENTENCE, PassageKind.TABLE_ROW):
+    for view in passage_views if passage_views is not None else views(passages):
+        passage = view.passage
+        kind = passage.kind
+        if kind is not PassageKind.SENTENCE and kind is not PassageKind.TABLE_ROW:
             continue
-        text = passage.text
-        if len(text) < 25 or _is_background(passage, state):
+        if len(view.text) < 25:
             continue
-        lowered = text.lower()
-        for rule in _candidate_rules(lowered, rules):
-            if passage.kind is PassageKind.TABLE_ROW and not rule.tables:
+        candidates = view.mask & any_rule
+        if not candidates or _is_background(view, state):
+            continue
+        lowered = view.lower
+        while candidates:  # lowest bit first: rules in RULES order
+            bit = candidates & -candidates
+            candidates ^= bit
+            rule = by_bit[bit]
+            if kind is PassageKind.TABLE_ROW and not rule.tables:
                 continue
-            if rule.also is not None and not rule.also.search(lowered):
+            if not rule.pattern.search(lowered):
+                continue
+            if rule.also is not None and not any(
+                p.search(lowered) for p in _ALSO[rule.id]
+            ):
                 continue
             if rule.unless is not None and rule.unless.search(lowered):
                 continue
             if rule.code == "assistance_provided" and not (
-                donor or gives_here(passage, state)
+                donor or gives_here(passage, state, view)
             ):
                 continue
-            if rule.code == "assistance_received" and funded_by_state(passage, state):
+            if rule.code == "assistance_received" and funded_by_state(
+                passage, state, view
+            ):
                 continue
-            if rule.other_state and not any(m.code != state for m in find_states(text)):
+            if rule.other_state and not any(m.code != state for m in view.states):
                 continue
             hits.append(Hit(rule, passage))
     return hits

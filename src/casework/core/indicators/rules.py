@@ -54,7 +54,7 @@ OTHER_STATES = (
     r"otros Estados|países vecinos|regional(?:es)?|homólog\w+|delegaci[oó]n(?:es)?|sur-sur)"
 )
 
-RULES: tuple[Rule, ...] = (
+BASE_RULES: tuple[Rule, ...] = (
     # challenges -------------------------------------------------------------------------
     Rule(
         "ch-en-obstacle",
@@ -112,7 +112,7 @@ RULES: tuple[Rule, ...] = (
         _re(
             r"\b(?:funding gap|shortfall|unfunded|financial gap|gap of|remains? to be (?:mobili[sz]ed|secured|funded)|"
             r"not yet (?:funded|secured|covered)|additional (?:funding|resources|support|international support)|"
-            r"funding (?:needs|requirements)|needs? for (?:assistance|support))\b"
+            r"needs? for (?:assistance|support))\b"
         ),
         0.9,
     ),
@@ -120,8 +120,7 @@ RULES: tuple[Rule, ...] = (
         "an-fr-request",
         "assistance_needs",
         _re(
-            r"\b(?:sollicit\w+|besoins? (?:de|d'|en) (?:financement|appui|assistance|ressources|[ée]quipements?|formation)|"
-            r"(?:ses|nos|leurs) besoins|a besoin|avait besoin|lance un appel|appel(?:le)? (?:à|aux)|requiert|n[ée]cessit\w+|"
+            r"\b(?:sollicit\w+|a besoin|avait besoin|lance un appel|appel(?:le)? (?:à|aux)|requiert|n[ée]cessit\w+|"
             r"d[ée]ficit de financement|gap de financement|manque de financement|reste(?:nt)? à (?:mobiliser|financer|couvrir)|"
             r"ne couvre qu|financement (?:additionnel|supplémentaire)|demande l'appui|a besoin)\b"
         ),
@@ -134,7 +133,7 @@ RULES: tuple[Rule, ...] = (
         "an-es-request",
         "assistance_needs",
         _re(
-            r"\b(?:(?:sus|nuestras) necesidades|necesidades de (?:financiamiento|financiaci[oó]n|apoyo|asistencia|cooperaci[oó]n|recursos|equipos)|necesita|requiere|requerir[aá]|requerimientos?|solicit[aó]\w* (?:el )?(?:apoyo|asistencia|cooperaci[oó]n)|"
+            r"\b(?:necesita|requiere|requerir[aá]|requerimientos?|solicit[aó]\w* (?:el )?(?:apoyo|asistencia|cooperaci[oó]n)|"
             r"no ha solicitado|d[ée]ficit|brecha|faltan?te?s?|por (?:movilizar|financiar|cubrir)|hace un llamado|"
             r"llamamiento|apoyo adicional|financiamiento adicional|recursos adicionales)\b"
         ),
@@ -150,7 +149,7 @@ RULES: tuple[Rule, ...] = (
         _re(
             r"\b(?:national budget|state budget|government (?:budget|funding|funds|allocat\w+|contribut\w+|provides|pays|covers|finances|funded)|"
             r"own (?:resources|funds|budget)|national (?:funding|contribution|resources|allocation|personnel|staff)|"
-            r"from the (?:national|state|government) budget|in-kind|salaries|allocated [^.]{0,60}to (?:the )?(?:national|mine action)|"
+            r"from the (?:national|state|government) budget|budgets? of the (?:state|government|entities)|in-kind|salaries|allocated [^.]{0,60}to (?:the )?(?:national|mine action)|"
             r"Ministry of Finance|treasury)\b"
         ),
         0.9,
@@ -160,7 +159,8 @@ RULES: tuple[Rule, ...] = (
         "national_resources",
         _re(
             r"\b(?:budget (?:national|de l'[ÉE]tat|de fonctionnement|propre)|fonds propres|ressources (?:propres|nationales)|"
-            r"contribution nationale|(?:l'[ÉE]tat|le gouvernement) (?:a |\w+ )?(?:allou\w+|financ\w+|pris en charge|met à disposition|mobilis\w+)|"
+            r"contribution nationale|(?:l'[ÉE]tat|le gouvernement) (?:(?:lui|leur|y|en|a|ont|avait|aura|va|(?!des |de |du |d')\w+) ){0,2}"
+            r"(?:allou\w+|financ\w+|pris en charge|met à disposition|mobilis\w+|consacr\w+|d[ée]bloqu\w+)|"
             r"à la charge de l'[ÉE]tat|salaires|contrepartie nationale|Trésor public)\b"
         ),
         0.9,
@@ -170,8 +170,8 @@ RULES: tuple[Rule, ...] = (
         "national_resources",
         _re(
             r"\b(?:presupuesto (?:nacional|general|del Estado|propio|ordinario)|recursos (?:propios|nacionales|del Estado|del presupuesto)|"
-            r"aporte nacional|contrapartida nacional|(?:el|del) Gobierno (?:nacional )?(?:asign\w+|aport\w+|financ\w+|destin\w+)|"
-            r"(?:el|del) Estado (?:asign\w+|aport\w+|financ\w+|destin\w+)|salarios|fondos p[uú]blicos|tesoro nacional|"
+            r"aporte nacional|contrapartida nacional|(?:el|del) (?:Gobierno|Estado) (?:\w+ )?(?:asign\w+|aport\w+|financ\w+|destin\w+)|"
+            r"recursos del tesoro|salarios|fondos p[uú]blicos|tesoro nacional|"
             r"financiad\w+ con recursos)\b"
         ),
         0.9,
@@ -182,7 +182,8 @@ RULES: tuple[Rule, ...] = (
         "assistance_received",
         _re(
             r"\b(?:(?:received|receives|receive)\b[^.]{0,80}\b(?:funding|support|assistance|grants?|contributions?|"
-            r"donations?|equipment|USD|EUR|GBP|million)|funded by|financed by|supported by|"
+            r"donations?|equipment|USD|EUR|GBP|million)|"
+            r"(?:received|receives) (?:US\$|USD|EUR|€|\$|£|GBP|CHF|JPY|NOK)\s?\d|funded by|financed by|supported by|"
             r"with (?:the )?(?:financial |technical )?(?:support|assistance|funding) (?:of|from)|grants? from|"
             r"thanks to (?:the )?(?:support|funding)|(?:provided|contributed|donated) by|pledged|disburse(?:d|ment)|"
             r"contributions? (?:from|known)|donors? (?:included|such as|were)|donated)\b"
@@ -314,7 +315,7 @@ RULES: tuple[Rule, ...] = (
             r"femmes|filles|genre|ventil[ée]es? par (?:sexe|âge)|d[ée]sagr[ée]g[ée]es?|diversit[ée]|"
             r"personnes (?:handicap[ée]es|en situation de handicap|vivant avec un handicap)|f[ée]minin\w*|mixtes|"
             r"mujeres|niñas|g[ée]nero|desagregad\w+|diversidad|personas con discapacidad|enfoque diferencial|"
-            r"femenin\w+|[ée]tnic\w+|ind[ií]genas?|afrodescendientes?)\b"
+            r"femenin\w+)\b"
         ),
         0.9,
         tables=True,
@@ -343,11 +344,8 @@ RULES: tuple[Rule, ...] = (
         "knowledge_exchange",
         _re(
             r"\b(?:regional (?:cooperation|workshop|training|course|seminar)|hosted (?:a |an )?(?:delegation|visit|officials)|"
-            r"(?:trained|training (?:of|for)|courses? (?:for|to))\b[^.]{0,80}\b(?:officials|staff|deminers|students|participants|countries)|"
             r"coop[ée]ration r[ée]gionale|atelier r[ée]gional|formation r[ée]gionale|a accueilli (?:une|des) d[ée]l[ée]gations?|"
-            r"(?:a|ont) form[ée]|form[ée]s? (?:des|de|\d+)|"
-            r"cooperaci[oó]n regional|taller (?:regional|binacional)|recibi[oó] (?:a )?una delegaci[oó]n|"
-            r"(?:capacit\w+|imparti\w+ (?:\w+ )?cursos?|formaci[oó]n)\b[^.]{0,80}\b(?:pa[ií]ses|funcionarios|alumnos|participantes))\b"
+            r"cooperaci[oó]n regional|taller (?:regional|binacional)|recibi[oó] (?:a )?una delegaci[oó]n)\b"
         ),
         0.6,
         other_state=True,
@@ -380,3 +378,12 @@ RULES: tuple[Rule, ...] = (
         also=_re(r"\b(?:plan|strateg\w+|stratégie|estrategia|20\d\d)\b"),
     ),
 )
+
+
+def _all_rules() -> tuple[Rule, ...]:
+    from casework.core.indicators.rules_extra import EXTRA_RULES
+
+    return BASE_RULES + EXTRA_RULES
+
+
+RULES: tuple[Rule, ...] = _all_rules()

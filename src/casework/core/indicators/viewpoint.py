@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Sequence
 
+from casework.core.gate import Gate, View, views
 from casework.core.model import Passage, PassageKind
 from casework.core.state_names import find_states
 
@@ -75,6 +77,13 @@ OWN_MEANS = re.compile(
 )
 
 
+_GIVE = Gate(GIVE)
+_NEEDS_OR_RECEIVES = Gate(NEEDS_OR_RECEIVES)
+_OWN_GIFTS = Gate(OWN_GIFTS)
+_OWN_MEANS = Gate(OWN_MEANS)
+
+
+@functools.lru_cache(maxsize=64)
 def self_reference(state: str) -> re.Pattern[str]:
     """A pattern for the State's adjective or its Government speaking of itself."""
     demonym = DEMONYMS.get(state)
@@ -95,19 +104,20 @@ def self_reference(state: str) -> re.Pattern[str]:
 
 
 def _names_state_before(
-    passage: Passage, state: str, position: int, adjective: re.Pattern[str]
+    view: View, state: str, position: int, adjective: re.Pattern[str]
 ) -> bool:
-    head = passage.text[:position]
-    if any(m.code == state for m in find_states(head)):
+    text = view.text
+    mentions = view.states if position >= len(text) else find_states(text[:position])
+    if any(m.code == state for m in mentions):
         return True
-    return bool(adjective.search(head)) or bool(
-        adjective.search(passage.text[position : position + 30])
+    return bool(adjective.search(text, 0, position)) or bool(
+        adjective.search(text[position : position + 30])
     )
 
 
-def _subject_of(passage: Passage, state: str, verb: re.Match[str]) -> bool:
+def _subject_of(view: View, state: str, verb: re.Match[str]) -> bool:
     """The State is named just before the verb, with no other State in between."""
-    head = passage.text[max(0, verb.start() - 80) : verb.start()]
+    head = view.text[max(0, verb.start() - 80) : verb.start()]
     mentions = find_states(head)
     if not mentions or mentions[-1].code != state:
         return False
@@ -115,39 +125,48 @@ def _subject_of(passage: Passage, state: str, verb: re.Match[str]) -> bool:
     return len(gap) <= 40 and not gap.startswith(("'s", "’s"))
 
 
-def viewpoint_counts(passages: Sequence[Passage], state: str) -> tuple[int, int]:
+def viewpoint_counts(
+    passages: Sequence[Passage],
+    state: str,
+    passage_views: Sequence[View] | None = None,
+) -> tuple[int, int]:
     """(passages where the State gives, passages where it needs, receives or funds itself)."""
     adjective = self_reference(state)
     gives = needs = 0
-    for passage in passages:
-        if passage.kind not in (PassageKind.SENTENCE, PassageKind.HEADING):
+    for view in passage_views if passage_views is not None else views(passages):
+        kind = view.passage.kind
+        if kind is not PassageKind.SENTENCE and kind is not PassageKind.HEADING:
             continue
-        text = passage.text
-        need = NEEDS_OR_RECEIVES.search(text)
-        if (need and _subject_of(passage, state, need)) or (
-            OWN_MEANS.search(text)
-            and _names_state_before(passage, state, len(text), adjective)
+        text = view.text
+        need = _NEEDS_OR_RECEIVES.search(view)
+        if (need and _subject_of(view, state, need)) or (
+            _OWN_MEANS.search(view)
+            and _names_state_before(view, state, len(text), adjective)
         ):
             needs += 1
             continue
-        give = GIVE.search(text)
+        give = _GIVE.search(view)
         if (
             give
-            and not OWN_GIFTS.search(text)
+            and not _OWN_GIFTS.search(view)
             and (
                 RECIPIENTS.search(text)
                 or FOR_MINE_ACTION.search(text)
-                or any(m.code != state for m in find_states(text))
+                or any(m.code != state for m in view.states)
             )
-            and _names_state_before(passage, state, give.end(), adjective)
+            and _names_state_before(view, state, give.end(), adjective)
         ):
             gives += 1
     return gives, needs
 
 
-def is_donor(passages: Sequence[Passage], state: str) -> bool:
+def is_donor(
+    passages: Sequence[Passage],
+    state: str,
+    passage_views: Sequence[View] | None = None,
+) -> bool:
     """True when the text speaks mostly of the State giving support to others."""
-    gives, needs = viewpoint_counts(passages, state)
+    gives, needs = viewpoint_counts(passages, state, passage_views)
     donor = gives >= 1 and gives > needs
     logger.debug(
         "viewpoint of %s: gives %d, needs/receives %d, donor=%s",
@@ -159,24 +178,29 @@ def is_donor(passages: Sequence[Passage], state: str) -> bool:
     return donor
 
 
-def gives_here(passage: Passage, state: str) -> bool:
+def gives_here(passage: Passage, state: str, view: View | None = None) -> bool:
     """The State is the giver in this one passage (for States that both give and receive)."""
-    give = GIVE.search(passage.text)
-    if give is None or NEEDS_OR_RECEIVES.search(passage.text):
+    view = view or View(passage)
+    give = _GIVE.search(view)
+    if give is None or _NEEDS_OR_RECEIVES.search(view):
         return False
-    others = [m for m in find_states(passage.text) if m.code != state]
+    others = [m for m in view.states if m.code != state]
     return bool(others) and _names_state_before(
-        passage, state, give.start(), self_reference(state)
+        view, state, give.start(), self_reference(state)
     )
 
 
-def funded_by_state(passage: Passage, state: str) -> bool:
+_BY_BEFORE = re.compile(
+    r"\b(?:by|from|par|de|por|del)\s+(?:the |le |la |l'|el )?$", re.I
+)
+
+
+def funded_by_state(passage: Passage, state: str, view: View | None = None) -> bool:
     """'... funded by Canada' where Canada is the State concerned: it gave, it did not receive."""
-    for mention in find_states(passage.text):
-        if mention.code == state and re.search(
-            r"\b(?:by|from|par|de|por|del)\s+(?:the |le |la |l'|el )?$",
-            passage.text[max(0, mention.start - 12) : mention.start],
-            re.I,
+    view = view or View(passage)
+    for mention in view.states:
+        if mention.code == state and _BY_BEFORE.search(
+            view.text[max(0, mention.start - 12) : mention.start]
         ):
             return True
     return False

@@ -1,0 +1,16 @@
+"""Paging of the open data API: limit/offset, bounded so that the database never overflows."""
+
+from __future__ import annotations
+
+from rest_framework.pagination import LimitOffsetPagination
+
+MAX_OFFSET = 10**9
+
+
+class OpenDataPagination(LimitOffsetPagination):
+    default_limit = 100
+    # SQLite refuses LIMIT/OFFSET beyond 64-bit integers: found by the Schemathesis test.
+    max_limit = 1000
+
+    def get_offset(self, request) -> int:
+        return min(super().get_offset(request), MAX_OFFSET)

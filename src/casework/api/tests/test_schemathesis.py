@@ -1,0 +1,35 @@
+"""Property-based test of the open data API against its own OpenAPI description."""
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+
+from casework.funding.tests.factories import ContributionFactory
+
+pytestmark = pytest.mark.django_db
+
+EXAMPLES_PER_OPERATION = 25
+
+
+@pytest.mark.slow
+def test_api_conforms_to_its_schema():
+    from casework.site.wsgi import application
+
+    ContributionFactory(year=2023)
+    schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert len(operations) == 6
+
+    for operation in operations:
+
+        @given(case=operation.as_strategy())
+        @settings(
+            max_examples=EXAMPLES_PER_OPERATION,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+            database=None,
+        )
+        def check(case):
+            case.call_and_validate()
+
+        check()

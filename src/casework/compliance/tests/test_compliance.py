@@ -1,0 +1,106 @@
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from casework.compliance import services
+from casework.compliance.models import Submission
+from casework.states.models import StateParty
+
+pytestmark = pytest.mark.django_db
+
+TODAY = dt.date(2025, 9, 1)
+
+
+def _row(rows, iso3):
+    return next(row for row in rows if row.state.iso3 == iso3)
+
+
+def test_on_time_late_and_missing():
+    sen, per = StateParty.objects.get(iso3="SEN"), StateParty.objects.get(iso3="PER")
+    services.record_submission(
+        sen, 2025, submitted_at=dt.date(2025, 4, 30), source="manual"
+    )
+    services.record_submission(
+        per, 2025, submitted_at=dt.date(2025, 5, 10), source="online"
+    )
+    rows = services.tracker(2025, today=TODAY)
+    assert _row(rows, "SEN").status == services.ON_TIME
+    late = _row(rows, "PER")
+    assert late.status == services.LATE and late.days_late == 10
+    assert _row(rows, "DNK").status == services.MISSING
+    before = services.tracker(2025, today=dt.date(2025, 3, 1))
+    assert _row(before, "DNK").status == services.NOT_YET_DUE
+
+
+def test_earliest_submission_counts():
+    sen = StateParty.objects.get(iso3="SEN")
+    services.record_submission(
+        sen, 2025, submitted_at=dt.date(2025, 6, 1), source="upload"
+    )
+    services.record_submission(
+        sen, 2025, submitted_at=dt.date(2025, 4, 1), source="online"
+    )
+    assert Submission.objects.get(state=sen, year=2025).submitted_at == dt.date(
+        2025, 4, 1
+    )
+
+
+def test_initial_report_due_or_overdue():
+    state = StateParty.objects.get(iso3="SEN")
+    state.date_entry_into_force = "2025-01-01"
+    state.save()
+    rows = services.tracker(2025, today=dt.date(2025, 3, 1))
+    assert _row(rows, "SEN").status == services.INITIAL_DUE
+    rows = services.tracker(2025, today=TODAY)
+    assert _row(rows, "SEN").status == services.INITIAL_OVERDUE
+    assert _row(rows, "SEN").initial_due == dt.date(2025, 6, 30)
+
+
+def test_public_page_map_and_exports(client, django_assert_max_num_queries):
+    services.record_submission(
+        StateParty.objects.get(iso3="SEN"),
+        2025,
+        submitted_at=dt.date(2025, 4, 2),
+        source="manual",
+    )
+    with django_assert_max_num_queries(5):
+        page = client.get(reverse("compliance:year", args=[2025]))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "<svg" in html and 'class="a7-on-time"' in html
+    csv = client.get(reverse("compliance:export", args=[2025, "csv"])).content.decode()
+    assert "SEN,Senegal,on_time,2025-04-02" in csv
+    xlsx = client.get(reverse("compliance:export", args=[2025, "xlsx"]))
+    assert xlsx["Content-Type"].startswith("application/vnd.openxml")
+
+
+def test_reminders_go_to_focal_points_of_states_not_reported(owner, outsider, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    services.record_submission(
+        StateParty.objects.get(iso3="PER"),
+        2025,
+        submitted_at=dt.date(2025, 4, 2),
+        source="manual",
+    )
+    sent = services.send_reminders(2025, today=TODAY)
+    assert sent == 1
+    assert mail.outbox[0].to == ["owner@example.org"]
+    assert "2025" in mail.outbox[0].subject
+    assert services.send_reminders(2025, today=TODAY) == 0  # not twice in a week
+
+
+def test_reminder_task_reschedules_itself(settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from casework.compliance.tasks import send_reporting_reminders
+
+    services.ensure_reminders_scheduled()
+    services.ensure_reminders_scheduled()
+    assert (
+        DBTaskResult.objects.filter(
+            task_path=send_reporting_reminders.module_path
+        ).count()
+        == 1
+    )

@@ -1,0 +1,164 @@
+import pytest
+from django.urls import reverse
+
+from casework.documents.models import AnalysisRun, Document, StoredOriginal
+from casework.findings import services
+from casework.findings.models import AuditEntry, Finding
+from casework.states.models import StateParty
+
+pytestmark = pytest.mark.django_db
+
+PAGE = (
+    "Le Sénégal a consacré un budget national aux opérations.\n"
+    "Une plateforme nationale réunit chaque année les donateurs et les opérateurs."
+)
+
+
+@pytest.fixture
+def document(owner):
+    original = StoredOriginal.objects.create(sha256="a" * 64, size=10, extension=".txt")
+    document = Document.objects.create(
+        state=StateParty.objects.get(iso3="SEN"),
+        kind="article7_report",
+        year=2025,
+        filename="r.txt",
+        original=original,
+        uploaded_by=owner,
+        text=PAGE,
+        pages=1,
+    )
+    run = AnalysisRun.objects.create(document=document, status="done")
+    services.sync_findings(
+        document,
+        run=run,
+        indicators={
+            "national_resources": {
+                "present": True,
+                "score": 0.9,
+                "evidence": [
+                    {
+                        "page": 1,
+                        "text": "Le Sénégal a consacré un budget national aux opérations.",
+                    }
+                ],
+            },
+            "challenges": {"present": False, "score": 0.0, "evidence": []},
+        },
+    )
+    return document
+
+
+def test_accept_reject_correct_are_audited(document, support):
+    finding = document.findings.get()
+    services.review(finding, support, decision="accepted", comment="ok")
+    assert finding.reported is True
+    services.review(finding, support, decision="rejected", comment="non")
+    assert finding.reported is False
+    services.review(
+        finding,
+        support,
+        decision="corrected",
+        comment="page",
+        corrected_present=True,
+        corrected_evidence=[{"page": 1, "text": "un budget national aux opérations"}],
+    )
+    assert finding.reported is True and finding.shown_evidence[0]["text"].startswith(
+        "un budget"
+    )
+    entries = finding.audit.filter(action=AuditEntry.Action.REVIEWED)
+    assert entries.count() == 3
+    assert (
+        entries.first().user == support
+        and entries.first().before["decision"] == "rejected"
+    )
+
+
+def test_reviewer_adds_a_missed_finding_pointing_at_a_passage(document, support):
+    finding = services.add_finding(
+        document,
+        support,
+        indicator="national_platform",
+        page=1,
+        passage="Une plateforme nationale réunit chaque année les donateurs",
+        comment="manqué",
+    )
+    assert finding.source == Finding.Source.REVIEWER and finding.reported is True
+    with pytest.raises(services.ReviewError):
+        services.add_finding(
+            document,
+            support,
+            indicator="costed_plan",
+            page=1,
+            passage="texte inventé",
+            comment="",
+        )
+
+
+def test_reanalysis_keeps_decisions_and_marks_vanished_findings(document, support):
+    finding = document.findings.get()
+    services.review(finding, support, decision="accepted", comment="ok")
+    run = AnalysisRun.objects.create(document=document, status="done")
+    services.sync_findings(
+        document,
+        run=run,
+        indicators={
+            "national_resources": {"present": False, "score": 0.0, "evidence": []}
+        },
+    )
+    finding.refresh_from_db()
+    assert finding.decision == "accepted" and not finding.in_latest_run
+
+
+def test_review_page_and_htmx_decision(client, document, support):
+    finding = document.findings.get()
+    client.force_login(support)
+    page = client.get(reverse("findings:document", args=[document.pk])).content.decode()
+    assert (
+        "<mark>Le Sénégal a consacré un budget national aux opérations.</mark>" in page
+    )
+    response = client.post(
+        reverse("findings:review", args=[finding.pk]),
+        {"decision": "rejected", "comment": "trop vague"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert 'data-decision="rejected"' in response.content.decode()
+
+
+def test_focal_point_sees_own_findings_but_cannot_review(client, document, owner):
+    finding = document.findings.get()
+    client.force_login(owner)
+    assert (
+        client.get(reverse("findings:document", args=[document.pk])).status_code == 200
+    )
+    response = client.post(
+        reverse("findings:review", args=[finding.pk]), {"decision": "accepted"}
+    )
+    assert response.status_code == 403
+
+
+def test_outsiders_cannot_see_or_review_findings(client, document, outsider):
+    finding = document.findings.get()
+    url = reverse("findings:document", args=[document.pk])
+    assert client.get(url).status_code == 302
+    client.force_login(outsider)
+    assert client.get(url).status_code == 404
+    assert (
+        client.post(
+            reverse("findings:review", args=[finding.pk]), {"decision": "accepted"}
+        ).status_code
+        == 404
+    )
+    assert client.post(reverse("findings:add", args=[document.pk])).status_code == 404
+    assert client.get(reverse("findings:coverage")).status_code == 403
+
+
+def test_coverage_view_charts_and_csv(
+    client, document, support, django_assert_max_num_queries
+):
+    services.review(document.findings.get(), support, decision="accepted")
+    client.force_login(support)
+    with django_assert_max_num_queries(12):
+        page = client.get(reverse("findings:coverage")).content.decode()
+    assert "<svg" in page and "National resources" in page
+    csv = client.get(reverse("findings:coverage") + "?download=year").content.decode()
+    assert "2025,national_resources,1,1,1.000" in csv

@@ -1,0 +1,160 @@
+"""Review pages: a document's findings with evidence in context, decisions, additions."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from casework.accounts.permissions import require
+from casework.documents.permissions import get_document_for_user
+from casework.findings import services
+from casework.findings.forms import AddFindingForm, ReviewForm
+from casework.findings.indicators import CODES, label
+from casework.findings.models import Finding
+from casework.findings.passages import in_context
+from casework.findings.permissions import can_review, get_finding_for_user
+
+
+def _row(finding: Finding, pages: list[str]) -> dict:
+    return {
+        "finding": finding,
+        "label": label(finding.indicator),
+        "passages": [
+            in_context(pages, e["page"], e["text"]) for e in finding.shown_evidence
+        ],
+    }
+
+
+@login_required
+def document_findings(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_document_for_user(request.user, pk)
+    pages = document.page_texts()
+    findings = list(
+        document.findings.select_related("reviewed_by").prefetch_related("audit__user")
+    )
+    findings.sort(key=lambda f: (CODES.index(f.indicator), f.source))
+    found = {f.indicator for f in findings}
+    context = {
+        "document": document,
+        "rows": [_row(f, pages) for f in findings],
+        "missing": [(code, label(code)) for code in CODES if code not in found],
+        "can_review": can_review(request.user),
+        "add_form": AddFindingForm(),
+        "review_form": ReviewForm(),
+    }
+    return render(request, "findings/document.html", context)
+
+
+@login_required
+@require_POST
+def review_finding(request: HttpRequest, pk: int) -> HttpResponse:
+    finding = get_finding_for_user(request.user, pk)
+    require(can_review(request.user))
+    form = ReviewForm(request.POST)
+    error = ""
+    if form.is_valid():
+        data = form.cleaned_data
+        evidence = (
+            [
+                {
+                    "page": data["page"],
+                    "text": data["passage"].strip(),
+                    "rule": "reviewer",
+                }
+            ]
+            if data["page"] and data["passage"].strip()
+            else None
+        )
+        try:
+            services.review(
+                finding,
+                request.user,
+                decision=data["decision"],
+                comment=data["comment"],
+                corrected_present=data["corrected_present"],
+                corrected_evidence=evidence,
+            )
+        except services.ReviewError as exc:
+            error = str(exc)
+    else:
+        error = _("Choose accept, reject or correct.")
+    if request.htmx:
+        finding.refresh_from_db()
+        row = _row(finding, finding.document.page_texts())
+        return render(
+            request,
+            "findings/_finding.html",
+            {
+                "row": row,
+                "can_review": True,
+                "review_form": ReviewForm(),
+                "error": error,
+            },
+        )
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(request, _("Decision recorded."))
+    return redirect("findings:document", pk=finding.document_id)
+
+
+@login_required
+@require_POST
+def add_finding(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_document_for_user(request.user, pk)
+    require(can_review(request.user))
+    form = AddFindingForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_finding(document, request.user, **form.cleaned_data)
+            messages.success(request, _("Finding added."))
+        except services.ReviewError as exc:
+            messages.error(request, str(exc))
+    else:
+        messages.error(request, _("Give an indicator, a page and a passage."))
+    return redirect("findings:document", pk=document.pk)
+
+
+@login_required
+def coverage_view(request: HttpRequest) -> HttpResponse:
+    """Cross-State view: charts by year and by group, with the numbers downloadable."""
+    from casework.documents.models import Document
+    from casework.exports.responses import file_response
+    from casework.exports.tables import render_csv
+    from casework.findings import charts, coverage
+
+    require(can_review(request.user))
+    years = sorted({int(y) for y in request.GET.getlist("year") if y.isdigit()})
+    group = request.GET.get("group", "")
+    kind = request.GET.get("kind", "")
+    basis = "all" if request.GET.get("basis") == "all" else "reviewed"
+    options = {"years": years, "group": group, "kind": kind, "basis": basis}
+    by_year, by_group = coverage.cached_coverage(**options)
+    download = request.GET.get("download", "")
+    if download in {"year", "group"}:
+        header, rows = coverage.table(by_year if download == "year" else by_group)
+        return file_response(render_csv(header, rows), f"coverage-by-{download}.csv")
+    query = request.GET.copy()
+    query.pop("download", None)
+    context = {
+        "by_year": by_year,
+        "by_group": by_group,
+        "year_chart": charts.grouped_bars(
+            by_year, title=_("Indicator coverage by year")
+        ),
+        "group_chart": charts.grouped_bars(
+            by_group, title=_("Indicator coverage by group")
+        ),
+        "all_years": Document.objects.order_by("-year")
+        .values_list("year", flat=True)
+        .distinct(),
+        "groups": coverage.GROUPS,
+        "kinds": Document.Kind.choices,
+        "selected": {"years": years, "group": group, "kind": kind, "basis": basis},
+        "query": query.urlencode(),
+    }
+    return render(request, "findings/coverage.html", context)

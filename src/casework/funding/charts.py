@@ -1,0 +1,190 @@
+"""Server-drawn SVG charts: grouped bars, horizontal bars and a donor -> recipient Sankey.
+
+No JavaScript and no chart library: the page inlines the SVG, and every chart has a table
+next to it with the same figures (and a download).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+PALETTE = ("#0b5d8c", "#c0392b", "#2e8b57", "#c9b458", "#7d5ba6", "#5b6773")
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    name: str
+    values: tuple[Decimal | None, ...]  # None: unknown, drawn as a hatched stub
+    css_class: str = ""
+
+
+def short_usd(value: Decimal | float) -> str:
+    value = float(value)
+    if abs(value) >= 1_000_000_000:
+        return f"{value / 1_000_000_000:.1f}bn"
+    if abs(value) >= 1_000_000:
+        return f"{value / 1_000_000:.1f}M"
+    if abs(value) >= 1_000:
+        return f"{value / 1_000:.0f}k"
+    return f"{value:.0f}"
+
+
+def grouped_bars(
+    categories: list[str], series: list[Series], *, label: str, height: int = 260
+) -> SafeString:
+    """Vertical bars, one group per category (e.g. year), one bar per series."""
+    width = max(480, 70 * len(categories) + 80)
+    top, bottom, left = 20, 40, 60
+    plot_h = height - top - bottom
+    peak = (
+        max((float(v) for s in series for v in s.values if v is not None), default=0.0)
+        or 1.0
+    )
+    group_w = (width - left - 10) / max(len(categories), 1)
+    bar_w = min(28.0, (group_w - 10) / max(len(series), 1))
+    parts = [
+        f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{escape(label)}" xmlns="http://www.w3.org/2000/svg">',
+        f"<title>{escape(label)}</title>",
+    ]
+    for step in range(5):
+        value = peak * step / 4
+        y = top + plot_h - plot_h * step / 4
+        parts.append(
+            f'<line x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>'
+            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" class="axis">'
+            f"{short_usd(value)}</text>"
+        )
+    for index, category in enumerate(categories):
+        x0 = left + index * group_w + 5
+        for number, one in enumerate(series):
+            value = one.values[index]
+            x = x0 + number * bar_w
+            colour = PALETTE[number % len(PALETTE)]
+            if value is None:
+                parts.append(
+                    f'<rect x="{x:.1f}" y="{top + plot_h - 4}" width="{bar_w - 2:.1f}" '
+                    f'height="4" class="unknown-bar"><title>{escape(one.name)} '
+                    f"{escape(category)}: ?</title></rect>"
+                )
+                continue
+            bar_h = plot_h * float(value) / peak
+            parts.append(
+                f'<rect x="{x:.1f}" y="{top + plot_h - bar_h:.1f}" width="{bar_w - 2:.1f}" '
+                f'height="{bar_h:.1f}" fill="{colour}" class="{escape(one.css_class)}">'
+                f"<title>{escape(one.name)} {escape(category)}: "
+                f"{short_usd(value)}</title></rect>"
+            )
+        parts.append(
+            f'<text x="{x0 + group_w / 2 - 5:.1f}" y="{height - bottom + 16}" '
+            f'text-anchor="middle" class="axis">{escape(category)}</text>'
+        )
+    legend_x = left
+    for number, one in enumerate(series):
+        colour = PALETTE[number % len(PALETTE)]
+        parts.append(
+            f'<rect x="{legend_x}" y="{height - 14}" width="10" height="10" fill="{colour}"/>'
+            f'<text x="{legend_x + 14}" y="{height - 5}" class="axis">{escape(one.name)}</text>'
+        )
+        legend_x += 18 + 7 * len(one.name)
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
+
+
+def horizontal_bars(
+    rows: list[tuple[str, Decimal]], *, label: str, limit: int = 12
+) -> SafeString:
+    rows = rows[:limit]
+    bar_h, gap, left, width = 18, 6, 170, 640
+    height = max(40, len(rows) * (bar_h + gap) + 10)
+    peak = max((float(v) for _, v in rows), default=0.0) or 1.0
+    parts = [
+        f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{escape(label)}" xmlns="http://www.w3.org/2000/svg">',
+        f"<title>{escape(label)}</title>",
+    ]
+    for index, (name, value) in enumerate(rows):
+        y = 5 + index * (bar_h + gap)
+        w = (width - left - 70) * float(value) / peak
+        parts.append(
+            f'<text x="{left - 6}" y="{y + 13}" text-anchor="end" class="axis">'
+            f"{escape(name[:28])}</text>"
+            f'<rect x="{left}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{PALETTE[0]}"/>'
+            f'<text x="{left + w + 4:.1f}" y="{y + 13}" class="axis">{short_usd(value)}</text>'
+        )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
+
+
+def sankey(
+    flows: list[tuple[str, str, Decimal]], *, label: str, height: int = 420
+) -> SafeString:
+    """Donors on the left, recipients on the right, ribbons as wide as the money."""
+    width, node_w, pad, left_label, right_label = 760, 14, 6, 170, 170
+    if not flows:
+        return mark_safe("")
+    donors: dict[str, float] = defaultdict(float)
+    recipients: dict[str, float] = defaultdict(float)
+    for donor, recipient, usd in flows:
+        donors[donor] += float(usd)
+        recipients[recipient] += float(usd)
+    total = sum(donors.values()) or 1.0
+    usable = height - pad * (max(len(donors), len(recipients)) + 1)
+    scale = usable / total
+    x_left, x_right = left_label, width - right_label
+
+    def place(nodes: dict[str, float]) -> dict[str, float]:
+        positions, y = {}, pad
+        for name, value in sorted(nodes.items(), key=lambda item: -item[1]):
+            positions[name] = y
+            y += value * scale + pad
+        return positions
+
+    donor_y, recipient_y = place(donors), place(recipients)
+    donor_used: dict[str, float] = defaultdict(float)
+    recipient_used: dict[str, float] = defaultdict(float)
+    parts = [
+        f'<svg class="chart sankey" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{escape(label)}" xmlns="http://www.w3.org/2000/svg">',
+        f"<title>{escape(label)}</title>",
+    ]
+    donor_order = {name: i for i, name in enumerate(donor_y)}
+    for donor, recipient, usd in sorted(
+        flows, key=lambda f: (donor_order[f[0]], -float(f[2]))
+    ):
+        thickness = float(usd) * scale
+        y1 = donor_y[donor] + donor_used[donor] + thickness / 2
+        y2 = recipient_y[recipient] + recipient_used[recipient] + thickness / 2
+        donor_used[donor] += thickness
+        recipient_used[recipient] += thickness
+        x1, x2 = x_left + node_w, x_right
+        middle = (x1 + x2) / 2
+        colour = PALETTE[donor_order[donor] % len(PALETTE)]
+        parts.append(
+            f'<path d="M{x1},{y1:.1f} C{middle},{y1:.1f} {middle},{y2:.1f} {x2},{y2:.1f}" '
+            f'stroke="{colour}" stroke-width="{max(thickness, 1):.1f}" fill="none" '
+            f'stroke-opacity="0.45" class="flow"><title>{escape(donor)} → '
+            f"{escape(recipient)}: {short_usd(usd)}</title></path>"
+        )
+    for name, y in donor_y.items():
+        h = max(donors[name] * scale, 1)
+        parts.append(
+            f'<rect x="{x_left}" y="{y:.1f}" width="{node_w}" height="{h:.1f}" '
+            f'fill="{PALETTE[donor_order[name] % len(PALETTE)]}"/>'
+            f'<text x="{x_left - 6}" y="{y + h / 2 + 4:.1f}" text-anchor="end" '
+            f'class="axis">{escape(name[:26])} ({short_usd(donors[name])})</text>'
+        )
+    for name, y in recipient_y.items():
+        h = max(recipients[name] * scale, 1)
+        parts.append(
+            f'<rect x="{x_right}" y="{y:.1f}" width="{node_w}" height="{h:.1f}" fill="#5b6773"/>'
+            f'<text x="{x_right + node_w + 6}" y="{y + h / 2 + 4:.1f}" class="axis">'
+            f"{escape(name[:26])} ({short_usd(recipients[name])})</text>"
+        )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))

@@ -1,0 +1,1 @@
+"""Pages of the funding app, one module per page family."""

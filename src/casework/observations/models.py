@@ -1,0 +1,91 @@
+"""Preliminary observations per State and year, in English, French and Spanish."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from casework.states.models import StateParty, TimeStamped
+
+LANGUAGES = ("en", "fr", "es")
+
+
+class Observation(TimeStamped):
+    """The Committee's preliminary observations on one State for one reporting year."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        AGREED = "agreed", _("Agreed")
+        PUBLISHED = "published", _("Published")
+
+    state = models.ForeignKey(
+        StateParty, on_delete=models.PROTECT, related_name="observations"
+    )
+    year = models.PositiveSmallIntegerField(_("reporting year"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    # The indicators the draft was generated from (codes), to show what it rests on.
+    reported_codes = models.JSONField(default=list, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-year", "state__name_en"]
+        verbose_name = _("preliminary observation")
+        verbose_name_plural = _("preliminary observations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["state", "year"], name="one_observation_per_year"
+            )
+        ]
+        # serves the public State page (published ones of a State)
+        indexes = [models.Index(fields=["state", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.state.iso3} {self.year} ({self.status})"
+
+    def text(self, language: str) -> str:
+        for item in self.texts.all():
+            if item.language == language:
+                return item.text
+        return ""
+
+
+class ObservationText(TimeStamped):
+    """One language version: the generated text and, once edited, the editor's text."""
+
+    observation = models.ForeignKey(
+        Observation, on_delete=models.CASCADE, related_name="texts"
+    )
+    language = models.CharField(_("language"), max_length=2)
+    generated = models.TextField(_("generated text"))
+    edited = models.TextField(_("edited text"), blank=True)
+    is_edited = models.BooleanField(_("edited"), default=False)
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="edited_observations",
+    )
+
+    class Meta:
+        ordering = ["observation", "language"]
+        verbose_name = _("observation text")
+        verbose_name_plural = _("observation texts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["observation", "language"], name="one_text_per_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.observation} [{self.language}]"
+
+    @property
+    def text(self) -> str:
+        return self.edited if self.is_edited else self.generated
+
+    def paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.text.split("\n\n") if p.strip()]

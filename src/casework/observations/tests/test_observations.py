@@ -1,0 +1,183 @@
+import pytest
+from django.template import Context, Template
+from django.urls import reverse
+
+from casework.documents.models import AnalysisRun, Document, StoredOriginal
+from casework.exports.readback import docx_styles, docx_text, pdf_text
+from casework.findings import services as findings
+from casework.observations import services
+from casework.observations.compilation import build_compilation
+from casework.observations.drafting import draft
+from casework.observations.models import Observation
+from casework.observations.names import forms
+from casework.states.models import StateParty
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("iso3", "subject", "of"),
+    [
+        ("SEN", "le Sénégal", "du Sénégal"),
+        ("TUR", "la Türkiye", "de la Türkiye"),
+        ("NLD", "les Pays-Bas", "des Pays-Bas"),
+        ("AFG", "l'Afghanistan", "de l'Afghanistan"),
+        ("MDG", "Madagascar", "de Madagascar"),
+        ("MEX", "le Mexique", "du Mexique"),
+        ("GNB", "la Guinée-Bissau", "de la Guinée-Bissau"),
+        ("ECU", "l'Équateur", "de l'Équateur"),
+        ("PHL", "les Philippines", "des Philippines"),
+        (
+            "COD",
+            "la République démocratique du Congo",
+            "de la République démocratique du Congo",
+        ),
+    ],
+)
+def test_french_state_names_take_the_right_article(iso3, subject, of):
+    state = StateParty.objects.get(iso3=iso3)
+    assert forms(state, "fr").subject == subject
+    assert forms(state, "fr").of == of
+
+
+def test_plural_states_agree_in_french_and_spanish():
+    netherlands = StateParty.objects.get(iso3="NLD")
+    french = draft(netherlands, 2025, {"challenges"}, language="fr")
+    spanish = draft(netherlands, 2025, {"challenges"}, language="es")
+    assert "Les Pays-Bas ont fourni des informations sur les difficultés" in french
+    assert "Los Países Bajos proporcionaron información" in spanish
+    assert "alienta a los Países Bajos a" in spanish
+
+
+def test_every_draft_addresses_gender_and_encourages_with_the_action_plan():
+    state = StateParty.objects.get(iso3="SEN")
+    for language, words in (
+        ("en", "Gender and diversity."),
+        ("fr", "Genre et diversité."),
+        ("es", "Género y diversidad."),
+    ):
+        text = draft(state, 2025, set(), language=language)
+        assert words in text
+        assert text.count("\n\n") == 7  # introduction + seven themes
+    assert "Action #3" in draft(state, 2025, set(), language="en")
+
+
+@pytest.fixture
+def reviewed(owner, support):
+    state = StateParty.objects.get(iso3="SEN")
+    original = StoredOriginal.objects.create(sha256="b" * 64, size=1, extension=".txt")
+    document = Document.objects.create(
+        state=state,
+        kind="article7_report",
+        year=2025,
+        filename="r.txt",
+        original=original,
+        text="Budget national. Des femmes.",
+    )
+    run = AnalysisRun.objects.create(document=document, status="done")
+    evidence = {"present": True, "score": 1.0}
+    findings.sync_findings(
+        document,
+        run=run,
+        indicators={
+            "national_resources": {
+                **evidence,
+                "evidence": [{"page": 1, "text": "Budget national."}],
+            },
+            "gender_diversity": {
+                **evidence,
+                "evidence": [{"page": 1, "text": "Des femmes."}],
+            },
+        },
+    )
+    findings.review(
+        document.findings.get(indicator="national_resources"),
+        support,
+        decision="accepted",
+    )
+    findings.review(
+        document.findings.get(indicator="gender_diversity"),
+        support,
+        decision="rejected",
+    )
+    return state
+
+
+def test_edits_survive_regeneration_unless_discarded(reviewed, support):
+    observation = services.generate(reviewed, 2025)
+    services.edit(observation, "fr", "Texte revu par le Comité.", user=support)
+    services.generate(reviewed, 2025)
+    assert observation.texts.get(language="fr").text == "Texte revu par le Comité."
+    services.generate(reviewed, 2025, discard_edits=True)
+    assert observation.texts.get(language="fr").text.startswith("Le Comité a examiné")
+
+
+def test_status_flow_and_public_partial(reviewed):
+    observation = services.generate(reviewed, 2025)
+    assert services.published_for_state(reviewed) == []
+    services.advance(observation)
+    assert observation.status == Observation.Status.AGREED
+    services.advance(observation)
+    assert [o.pk for o in services.published_for_state(reviewed)] == [observation.pk]
+    html = Template(
+        "{% load observations_tags %}{% published_observations state %}"
+    ).render(Context({"state": reviewed}))
+    assert "Senegal provided information on the national resources" in html
+
+
+def test_compilation_docx_and_pdf(reviewed):
+    observation = services.generate(reviewed, 2025)
+    services.advance(observation)
+    for language, sentence in (
+        ("en", "Senegal provided information on the national"),
+        ("fr", "Le Sénégal a fourni des informations sur les ressources"),
+    ):
+        spec = build_compilation(2025, language=language)
+        from casework.exports.docx import render_docx
+        from casework.exports.pdf import render_pdf
+
+        docx = render_docx(spec)
+        assert sentence in " ".join(docx_text(docx).split())
+        assert any(style.startswith("Heading") for style in docx_styles(docx))
+        assert sentence in " ".join(pdf_text(render_pdf(spec)).split())
+
+
+def test_outsiders_cannot_see_drafts(client, reviewed, outsider, owner):
+    observation = services.generate(reviewed, 2025)
+    url = reverse("observations:detail", args=[observation.pk])
+    assert client.get(url).status_code == 302
+    client.force_login(outsider)
+    assert client.get(url).status_code == 404
+    assert (
+        "Senegal"
+        not in client.get(reverse("observations:list") + "?year=2025").content.decode()
+    )
+    assert (
+        client.post(reverse("observations:status", args=[observation.pk])).status_code
+        == 404
+    )
+    assert (
+        client.get(
+            reverse("observations:compilation", args=[2025, "en", "docx"])
+        ).status_code
+        == 403
+    )
+    client.force_login(owner)
+    assert client.get(url).status_code == 200
+    assert (
+        client.post(
+            reverse("observations:edit", args=[observation.pk, "en"]), {"text": "x"}
+        ).status_code
+        == 403
+    )
+
+
+def test_list_queries_are_bounded(
+    client, support, reviewed, django_assert_max_num_queries
+):
+    services.generate(reviewed, 2025)
+    client.force_login(support)
+    with django_assert_max_num_queries(10):
+        assert (
+            client.get(reverse("observations:list") + "?year=2025").status_code == 200
+        )

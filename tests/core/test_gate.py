@@ -1,0 +1,77 @@
+"""The prefilter never hides a match: gate off => pattern finds nothing."""
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from casework.core.gate import _REGISTRY, Gate, View
+from casework.core.gate_keys import first_words
+from casework.core.indicators.detect import _GATED
+from casework.core.model import Passage, PassageKind
+from casework.core.run import analyse_path  # noqa: F401  (registers every gate)
+from casework.core.segment import _TOC, _TOC_TAIL, _may_be_toc
+
+SENTENCES = [
+    "In 2031 the Government allocated USD 2.4 million from the national budget to the centre.",
+    "Le Gouvernement lui a alloué 300 millions de francs CFA ; l'état des financements reste flou.",
+    "El Estado chadiano destinó S/ 7,2 millones y las operaciones se vieron afectadas por lluvias.",
+    "Chad needs USD 4.5 million and seeks support from donors for its funding needs in 2032.",
+    "The Mine Action Coordination Forum met twice with donors, UNMAS and operators in N'Djamena.",
+    "Chad received US$3.1 million from Japan; NPA trained 12 officials of Niger in a regional course.",
+    "Risk education was adapted to indigenous languages; 40 % of deminers are women.",
+    "Worldwide, many countries saw funding decline while the trust fund pooled resources.",
+    "La réunion trimestrielle de coordination a examiné les besoins des partenaires et le plan.",
+    "Se realizó una visita de intercambio sur-sur y un taller binacional con 30 participantes.",
+    "ÉTAT DES LIEUX: İSTANBUL, the ſtate and the KELVIN sign (K) fold like the engine does.",
+]
+
+
+def _view(text: str) -> View:
+    return View(Passage(1, 0, len(text), text, PassageKind.SENTENCE))
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_gate_off_means_no_match(text):
+    view = _view(text)
+    for rule, gate in _GATED:
+        if rule.pattern.search(view.lower):
+            assert view.mask & gate.bit, rule.id
+    for words in (text, text.upper(), text.title()):
+        other = _view(words)
+        for rule, gate in _GATED:
+            if rule.pattern.search(other.lower):
+                assert other.mask & gate.bit, rule.id
+
+
+def test_case_insensitive_gate_runs_in_lower_case_with_the_same_offsets():
+    gate = Gate(re.compile(r"\b(?:national budget|Trésor public)\b", re.I))
+    for text in (
+        "Le TRÉSOR PUBLIC paie.",
+        "From the National Budget of 2031.",
+        "Nothing.",
+    ):
+        view = _view(text)
+        expected = gate.pattern.search(text)
+        got = gate.search(view)
+        assert (expected and expected.span()) == (got and got.span())
+
+
+def test_keys_are_words_of_the_pattern():
+    closed, opened = first_words(
+        re.compile(r"\b(?:work ?plan|allocat\w+ [^.]{0,9}to)\b")
+    )
+    assert "work" in closed or "workplan" in closed
+    assert "alloc" in opened
+    assert first_words(re.compile(r"\d+ (?:mines|minas)")) is not None
+    assert first_words(re.compile(r"[$€]\d")) is None  # nothing to key on: always runs
+    assert _REGISTRY.count >= len(_GATED)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="abcIVXivx0123456789 .…_-\t|:;", max_size=40))
+def test_contents_precheck_never_hides_a_contents_line(line):
+    stripped = line.strip()
+    if _TOC.search(stripped) or _TOC_TAIL.search(stripped):
+        assert _may_be_toc(stripped)
