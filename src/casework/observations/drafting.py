@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from casework.observations import wording
 from casework.observations.names import NameForms, forms
+from casework.observations.register import PlatformRecord, platform_sentence
 from casework.states.models import StateParty
 
 INTRO = {
@@ -89,6 +90,7 @@ def draft(
     *,
     language: str,
     has_documents: bool = True,
+    platform: PlatformRecord | None = None,
 ) -> str:
     """The observations text: an introduction, then one paragraph per theme."""
     name = forms(state, language)
@@ -121,6 +123,8 @@ def draft(
             sentences.append(_encourage(name, language, missing))
         elif theme == "gender":
             sentences.append(_welcome_gender(name, language))
+        if "national_platform" in codes:
+            sentences.append(platform_sentence(name, language, platform))
         title = wording.THEME_TITLES[language][theme]
-        paragraphs.append(f"{title}. " + " ".join(sentences))
+        paragraphs.append(f"{title}. " + " ".join(s for s in sentences if s))
     return "\n\n".join(paragraphs)

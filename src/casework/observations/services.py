@@ -10,6 +10,7 @@ from django.utils import timezone
 from casework.findings.services import reviewed_coverage
 from casework.observations.drafting import draft
 from casework.observations.models import LANGUAGES, Observation, ObservationText
+from casework.observations.register import PlatformRecord
 from casework.states.models import StateParty
 
 NEXT_STATUS = {
@@ -28,9 +29,15 @@ def generate(
     observation, _created = Observation.objects.get_or_create(state=state, year=year)
     observation.reported_codes = sorted(reported)
     observation.save(update_fields=["reported_codes", "updated_at"])
+    platform = _platform_record(state)
     for language in LANGUAGES:
         text = draft(
-            state, year, reported, language=language, has_documents=coverage is not None
+            state,
+            year,
+            reported,
+            language=language,
+            has_documents=coverage is not None,
+            platform=platform,
         )
         item, created = ObservationText.objects.get_or_create(
             observation=observation, language=language, defaults={"generated": text}
@@ -41,6 +48,20 @@ def generate(
                 item.is_edited, item.edited, item.edited_by = False, "", None
             item.save()
     return observation
+
+
+def _platform_record(state: StateParty) -> PlatformRecord | None:
+    """The engagement app's platform register entry, as the drafting needs it."""
+    from casework.engagement.services import national_platform
+
+    entry = national_platform(state)
+    if entry is None:
+        return None
+    return PlatformRecord(
+        exists=entry.exists,
+        established_on=entry.established_on,
+        last_meeting_on=entry.last_meeting_on,
+    )
 
 
 def edit(

@@ -181,3 +181,31 @@ def test_list_queries_are_bounded(
         assert (
             client.get(reverse("observations:list") + "?year=2025").status_code == 200
         )
+
+
+def test_platform_register_feeds_the_coordination_paragraph(reviewed):
+    import datetime as dt
+
+    from casework.engagement.models import Platform
+
+    Platform.objects.create(
+        state=reviewed,
+        exists="yes",
+        established_on=dt.date(2019, 5, 2),
+        last_meeting_on=dt.date(2025, 3, 1),
+    )
+    observation = services.generate(reviewed, 2025)
+    french = observation.texts.get(language="fr").text
+    english = observation.texts.get(language="en").text
+    spanish = observation.texts.get(language="es").text
+    assert "registre des plateformes nationales" in french
+    assert (
+        "créée en 2019, dont la dernière réunion a eu lieu le 1er mars 2025" in french
+    )
+    assert "which last met on 1 March 2025" in english
+    assert "cuya última reunión se celebró el 1 de marzo de 2025" in spanish
+
+
+def test_no_register_entry_adds_nothing(reviewed):
+    observation = services.generate(reviewed, 2025)
+    assert "register" not in observation.texts.get(language="en").text
