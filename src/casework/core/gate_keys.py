@@ -14,7 +14,7 @@ from typing import Any
 
 STEM = 5  # length of an open key
 _CAP = 40  # a literal run this long is cut to an open key
-_MAX_KEYS = 20000
+_MAX_KEYS = 5000
 _WORD = re.compile(r"\w")
 
 # re.IGNORECASE equates a few characters that str.lower() keeps apart (i/ı, s/ſ, σ/ς ...):
@@ -90,7 +90,7 @@ def _unknown(body: list[Any]) -> bool:
     if len(body) != 1:
         return False
     op, av = body[0]
-    if op is _constants.ANY:
+    if op in (_constants.ANY, _constants.NOT_LITERAL):  # [^.] parses as NOT_LITERAL
         return True
     return op is _constants.IN and (_chars(av) is None or len(_chars(av) or ()) > 40)
 
