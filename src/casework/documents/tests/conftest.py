@@ -1,5 +1,4 @@
 import pytest
-from django.core.management import call_command
 
 
 @pytest.fixture(autouse=True)
@@ -8,10 +7,6 @@ def _media(settings, tmp_path):
 
 
 @pytest.fixture
-def run_worker():
-    def run() -> None:
-        call_command(
-            "db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0
-        )
-
-    return run
+def run_worker(run_queued_tasks):
+    """The real database worker, in-process (see the root conftest)."""
+    return run_queued_tasks

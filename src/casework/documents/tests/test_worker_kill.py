@@ -61,6 +61,7 @@ def test_killed_worker_loses_nothing(tmp_path):
         "CASEWORK_LOG_LEVEL": "WARNING",
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
+    env.pop("DATABASE_URL", None)  # this test reads the SQLite file directly
     big = tmp_path / "big.txt"
     # Large enough that the analysis takes seconds: time to kill the worker in the middle.
     big.write_text(("\n".join(FRENCH_REPORT) + "\n") * 12000, encoding="utf-8")

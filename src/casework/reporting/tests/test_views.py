@@ -2,12 +2,14 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 from casework.exports.readback import docx_text, pdf_text
 from casework.reporting.answers import filled_fields, row_text, value_text
 from casework.reporting.models import Report
-from casework.reporting.schema import FORMS, TABLE
+from casework.reporting.schema import CHOICE, FORMS, TABLE, choice_label
 from casework.reporting.tests.factories import answers, make_report
 
 pytestmark = pytest.mark.django_db
@@ -161,13 +163,24 @@ def test_list_page_query_count(client, support, django_assert_max_num_queries):
 
 
 def _expected_texts(report):
+    """Every filled value as the export writes it: choices by their label, in its language."""
     texts = []
-    for form in FORMS:
-        for field, value in filled_fields(report.answers, form):
-            if field.kind == TABLE:
-                texts += [v for row in value for v in row.values() if v]
-            else:
-                texts += [line for line in value_text(field, value).split("\n") if line]
+    with translation.override(report.language):
+        for form in FORMS:
+            for field, value in filled_fields(report.answers, form):
+                if field.kind == TABLE:
+                    texts += [
+                        choice_label(c.choices, row[c.key])
+                        if c.kind == CHOICE
+                        else row[c.key]
+                        for row in value
+                        for c in field.columns
+                        if row.get(c.key)
+                    ]
+                else:
+                    texts += [
+                        line for line in value_text(field, value).split("\n") if line
+                    ]
     return texts
 
 
@@ -203,7 +216,8 @@ def test_exports_contain_every_filled_field(client, owner):
         assert text in docx_lines, text
         assert " ".join(text.split()) in pdf_words, text
     assert "Formulaire C" in docx_lines or "Form C" in docx_lines
-    assert "Not applicable" in docx_lines or "Non applicable" in docx_lines
+    with translation.override(report.language):
+        assert str(_("Not applicable")) in docx_lines
 
     csv = client.get(
         reverse("reporting:tables", args=[report.pk, "csv"])
