@@ -37,12 +37,12 @@ def test_gate_off_means_no_match(text):
     view = _view(text)
     for rule, gate in _GATED:
         if rule.pattern.search(view.lower):
-            assert view.mask & gate.bit, rule.id
+            assert view.mask & gate.bits == gate.bits, rule.id
     for words in (text, text.upper(), text.title()):
         other = _view(words)
         for rule, gate in _GATED:
             if rule.pattern.search(other.lower):
-                assert other.mask & gate.bit, rule.id
+                assert other.mask & gate.bits == gate.bits, rule.id
 
 
 def test_case_insensitive_gate_runs_in_lower_case_with_the_same_offsets():
@@ -75,3 +75,36 @@ def test_contents_precheck_never_hides_a_contents_line(line):
     stripped = line.strip()
     if _TOC.search(stripped) or _TOC_TAIL.search(stripped):
         assert _may_be_toc(stripped)
+
+
+# Words the rules are made of, to build texts that match them often.
+_RULE_WORDS = sorted(
+    {w for rule, _ in _GATED for w in re.findall(r"[a-zà-ÿ]{2,}", rule.pattern.pattern)}
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_RULE_WORDS), st.sampled_from([" ", ", ", "-", "'", "2031"])
+        ),
+        max_size=30,
+    )
+)
+def test_both_key_sets_are_needed_for_a_match(parts):
+    """A rule's first and last key words are both necessary: gate bits on for every match."""
+    text = " ".join(parts)
+    view = _view(text)
+    for rule, gate in _GATED:
+        if rule.pattern.search(view.lower):
+            assert view.mask & gate.bits == gate.bits, rule.id
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab_9 \t\n.,'’-—«»²éÉİſ\u00a0\u2009€$"))))
+def test_fast_tokens_are_the_regex_tokens(text):
+    from casework.core.gate import words
+
+    assert words(text) == re.findall(r"\w+", text)
+    assert words(text.lower()) == re.findall(r"\w+", text.lower())

@@ -121,10 +121,11 @@ class _Walker:
     uncommon word, since a match on that path puts that token in the text.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, last: bool = False) -> None:
         self.closed: set[str] = set()
         self.open: set[str] = set()
         self.paths = 0
+        self.last = last  # key on the path's last selective word, not its first
 
     def _finish(self, words: tuple[tuple[str, bool], ...], acc: str | None) -> None:
         if acc is not None and len(acc) >= STEM:
@@ -134,9 +135,17 @@ class _Walker:
         self.paths += 1
         if self.paths > _MAX_KEYS:
             raise _Fail
-        word, closed = max(
-            words,
-            key=lambda w: (w[0] not in _COMMON, w[0] not in _FREQUENT, len(w[0])),
+        ranked = (
+            ((w[0] not in _COMMON, w[0] not in _FREQUENT, _good(w[0]), i), w)
+            for i, w in enumerate(words)
+        )
+        word, closed = (
+            max(ranked)[1]
+            if self.last
+            else max(
+                words,
+                key=lambda w: (w[0] not in _COMMON, w[0] not in _FREQUENT, len(w[0])),
+            )
         )
         (self.closed if closed else self.open).add(word)
 
@@ -167,7 +176,7 @@ class _Walker:
             else:
                 self.walk(rest, acc + ch, words, False)
         elif acc:
-            if _good(acc):
+            if _good(acc) and not self.last:
                 self._finish(((acc, True),), "")  # any word of the path will do
             else:
                 self.walk(rest, "", (*words, (acc, True)), True)
@@ -230,7 +239,7 @@ class _Walker:
         ):
             if acc:
                 words = (*words, (acc, True))
-                if _good(acc):
+                if _good(acc) and not self.last:
                     self._finish(words[-1:], "")
                     return
             if av is not _constants.AT_BOUNDARY:
@@ -244,10 +253,14 @@ class _Walker:
 
 
 def first_words(
-    pattern: re.Pattern[str],
+    pattern: re.Pattern[str], *, last: bool = False
 ) -> tuple[frozenset[str], frozenset[str]] | None:
-    """(closed words, open stems) a match must start with, or None when not derivable."""
-    walker = _Walker()
+    """(closed words, open stems) a match must start with, or None when not derivable.
+
+    With `last`, each match path gives its last selective word instead of its first: a
+    second, independent necessary condition (a match needs a key of each set).
+    """
+    walker = _Walker(last=last)
     try:
         walker.walk(
             list(_parser.parse(pattern.pattern, pattern.flags).data), "", (), False

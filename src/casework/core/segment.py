@@ -54,6 +54,17 @@ def _may_be_toc(line: str) -> bool:
 
 _ENDS_SENTENCE = frozenset('.!?;:…»"”)')
 _ANY_WORD = re.compile(r"\w")
+# What _REFERENCE's words can start with under re.I (all chars before it are non-word).
+_REFERENCE_FIRST = frozenset("sSrRvVcC\u017f")
+# _BULLET needs a bullet or "(" first, or a ")" somewhere.
+_BULLET_FIRST = frozenset("•·▪◦●*-–—(")
+# "More than n words" (words are maximal \w+ runs): one search instead of counting them all.
+_MORE_THAN = {n: re.compile(r"\b\w++(?:\W++\w++){" + str(n) + "}") for n in (8, 12, 20)}
+
+
+def _at_most(line: str, n: int) -> bool:
+    """len(_WORD.findall(line)) <= n."""
+    return _MORE_THAN[n].search(line) is None
 
 
 def classify_line(line: str) -> PassageKind:
@@ -66,34 +77,37 @@ def classify_line(line: str) -> PassageKind:
         return PassageKind.TOC
     if " | " in stripped or stripped.count("\t") >= 2:
         return PassageKind.TABLE_ROW
-    if _REFERENCE.match(stripped) and len(_WORD.findall(stripped)) <= 16:
+    first_word = _ANY_WORD.search(stripped)
+    if first_word is None:
+        return PassageKind.HEADING  # no word: not a reference either
+    if (
+        stripped[first_word.start()] in _REFERENCE_FIRST
+        and _REFERENCE.match(stripped)
+        and len(_WORD.findall(stripped)) <= 16
+    ):
         return PassageKind.REFERENCE
-    if _ANY_WORD.search(stripped) is None:
-        return PassageKind.HEADING
-    if _BULLET.match(stripped):
+    if (stripped[0] in _BULLET_FIRST or ")" in stripped) and _BULLET.match(stripped):
         return PassageKind.SENTENCE
-    # Word counts are only needed for short or unpunctuated lines: count at most once.
-    words = -1
-    if stripped.upper() == stripped and stripped.lower() != stripped:
-        words = len(_WORD.findall(stripped))
-        if words <= 20:
-            return PassageKind.HEADING
-    if last not in _ENDS_SENTENCE and len(stripped) < 110:
-        words = len(_WORD.findall(stripped)) if words < 0 else words
-        if words <= 12:
-            return PassageKind.HEADING
-    if last != "." and _NUMBERED.match(stripped):
-        words = len(_WORD.findall(stripped)) if words < 0 else words
-        if words <= 8:
-            return PassageKind.HEADING
+    if (
+        stripped.upper() == stripped
+        and stripped.lower() != stripped
+        and _at_most(stripped, 20)
+    ):
+        return PassageKind.HEADING
+    if last not in _ENDS_SENTENCE and len(stripped) < 110 and _at_most(stripped, 12):
+        return PassageKind.HEADING
+    if last != "." and _NUMBERED.match(stripped) and _at_most(stripped, 8):
+        return PassageKind.HEADING
     return PassageKind.SENTENCE
 
 
 def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     cursor = start
     for match in _SENTENCE_END.finditer(text, start, end):
-        head = text[cursor : match.start() + 1]
-        if _ABBREVIATION.search(head[-12:]):
+        # The sentence's last 12 characters, without copying the whole sentence.
+        if _ABBREVIATION.search(
+            text[max(cursor, match.start() - 11) : match.start() + 1]
+        ):
             continue
         yield cursor, match.start() + len(match.group(0).rstrip())
         cursor = match.end()

@@ -129,6 +129,7 @@ class NameTable:
     first_tokens: frozenset[str]
     longest: int
     prefixes: frozenset[tuple[str, ...]]  # every leading part of every name
+    extendable: frozenset[str]  # first tokens of names of two tokens or more
 
 
 @functools.lru_cache(maxsize=1)
@@ -163,6 +164,7 @@ def name_table() -> NameTable:
         frozenset(k[0] for k in names),
         max(len(k) for k in names),
         frozenset(k[:n] for k in names for n in range(1, len(k) + 1)),
+        frozenset(k[0] for k in names if len(k) > 1),
     )
 
 
@@ -186,9 +188,23 @@ def find_states(text: str) -> list[StateMention]:
     names, prefixes, first_tokens = table.names, table.prefixes, table.first_tokens
     found: list[StateMention] = []
     resume = 0
+    extendable = table.extendable
     for first in _CAPITALISED.finditer(text):
         start = first.start()
-        if start < resume or normalise_token(first.group(0)) not in first_tokens:
+        if start < resume:
+            continue
+        word = normalise_token(first.group(0))
+        if word not in first_tokens:
+            continue
+        end = first.end()
+        if word not in extendable and end - start <= 90:
+            # Only one-token names start with this word: the loop below would stop after it.
+            code = names.get((word,))
+            if code is not None and not (
+                text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha()
+            ):
+                found.append(StateMention(code, start, end))
+                resume = end
             continue
         window_end = text.find("\n", start)
         window_end = len(text) if window_end < 0 else window_end

@@ -50,6 +50,7 @@ DONOR_ONLY = frozenset(
     }
 )
 _RULES_BY_BIT: dict[int, Rule] = {g.bit: r for r, g in _GATED}
+_BITS: dict[int, int] = {g.bit: g.bits for _r, g in _GATED}
 _ALSO: dict[str, tuple[re.Pattern[str], ...]] = {
     r.id: alternatives(r.also) for r in RULES if r.also is not None
 }
@@ -102,6 +103,8 @@ def find_hits(
             rule = by_bit[bit]
             if kind is PassageKind.TABLE_ROW and not rule.tables:
                 continue
+            if view.mask & _BITS[bit] != _BITS[bit]:
+                continue  # the rule's second key words are missing: it cannot match
             if not rule.pattern.search(lowered):
                 continue
             if rule.also is not None and not any(
