@@ -7,15 +7,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from casework.states.models import StateParty
-
-
-class TimeStamped(models.Model):
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        abstract = True
+from casework.states.models import (
+    StateParty,
+    TimeStamped,
+)
 
 
 class Decision(models.TextChoices):

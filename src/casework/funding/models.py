@@ -11,15 +11,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from casework.states.models import StateParty
-
-
-class TimeStamped(models.Model):
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        abstract = True
+from casework.states.models import (
+    StateParty,
+    TimeStamped,
+)
 
 
 class DonorKind(models.TextChoices):
