@@ -100,3 +100,40 @@ def test_money_roles_from_the_state_viewpoint():
 )
 def test_state_names_in_three_languages(text, codes):
     assert [m.code for m in find_states(text)] == codes
+
+
+def test_fast_money_and_area_patterns_match_their_plain_forms():
+    import re
+
+    from casework.core import figures as f
+    from casework.core.numbers import MULTIPLIER, NUMBER_HERE
+
+    plain_cur = "|".join(re.escape(k) for k in f._LONGEST_FIRST)
+    plain_suffix = re.compile(
+        rf"(?P<num>{NUMBER_HERE})(?:\s?(?P<mult>{MULTIPLIER}))?\s?(?:d[e']\s?)?"
+        rf"(?P<cur>{plain_cur})(?![\w$])",
+        re.I,
+    )
+    plain_area = re.compile(f.AREA.pattern.replace(r"(?=[\skshm])", ""), re.I)
+    reversed_cur = re.compile(
+        r"\d\s?(?:" + "|".join(re.escape(k[::-1]) for k in f._LONGEST_FIRST) + ")"
+    )
+    texts = [
+        "USD 2,450,000 and 450 millions de francs CFA, 3,5 millones de dólares",
+        "1 203 400 m² and 3.4 km² and 12 hectares, 1.593.487 m2; 2031 the 14 sq km",
+        "45 000 $ US, 12 € then 7,5 M€ or 300 usd$ 9 Kz 4 S/. 5 s/ 6 C$ 7 ca$",
+        "1,234.5 mil millones de pesos colombianos, 20 mds FCFA, 4k$ 8 d'euros",
+        "19 ha 2 haricots 3 mètres carrés 40 metros cuadrados 9 square metres",
+    ]
+    found = 0
+    for text in texts:
+        folded = text.lower()
+        for fast, plain in ((f._MONEY_SUFFIX_F, plain_suffix), (f._AREA_F, plain_area)):
+            got = [(m.span(), m.groupdict()) for m in fast.finditer(folded)]
+            want = [(m.span(), m.groupdict()) for m in plain.finditer(folded)]
+            assert got == want
+            found += len(got)
+        assert bool(f._CURRENCY_THEN_DIGIT_REVERSED.search(text[::-1])) == bool(
+            reversed_cur.search(text[::-1])
+        )
+    assert found > 20

@@ -113,16 +113,40 @@ MONEY_PREFIX = re.compile(
 )
 # MONEY_PREFIX needs a currency, at most one space, then a digit. Read backwards, that is a
 # digit first, which the engine finds fast: a cheap test on the reversed passage.
+# Only whether it matches counts, so the spellings may be grouped by their last character.
+_BY_LAST: dict[str, list[str]] = {}
+for _key in _LONGEST_FIRST:
+    _BY_LAST.setdefault(_key[-1], []).append(re.escape(_key[-2::-1]))
 _CURRENCY_THEN_DIGIT_REVERSED = re.compile(
-    r"\d\s?(?:" + "|".join(re.escape(k[::-1]) for k in _LONGEST_FIRST) + ")"
+    r"\d\s?(?:"
+    + "|".join(
+        re.escape(last) + "(?:" + "|".join(rests) + ")"
+        for last, rests in _BY_LAST.items()
+    )
+    + ")"
+)
+# The same alternation grouped by lower-cased first character, for case-insensitive use.
+_BY_FIRST_I: dict[str, list[str]] = {}
+for _key in _LONGEST_FIRST:
+    _BY_FIRST_I.setdefault(_key[0].lower(), []).append(re.escape(_key[1:]))
+_CUR_BY_FIRST_I = "|".join(
+    re.escape(first) + "(?:" + "|".join(rests) + ")"
+    for first, rests in _BY_FIRST_I.items()
+)
+# What may follow a number in MONEY_SUFFIX: a space, a multiplier, "d'"/"de" or a currency.
+# The look-ahead is implied by the rest of the pattern; it stops the engine from trying the
+# currencies after every shorter reading of a number (each digit group, each digit).
+_AFTER_NUM = "".join(
+    sorted({re.escape(k[0].lower()) for k in _LONGEST_FIRST} | set("mbtkd"))
 )
 MONEY_SUFFIX = re.compile(
-    rf"(?P<num>{NUMBER_HERE})(?:\s?(?P<mult>{MULTIPLIER}))?\s?(?:d[e']\s?)?(?P<cur>{_CUR})(?![\w$])",
+    rf"(?P<num>{NUMBER_HERE})(?=[\s{_AFTER_NUM}])(?:\s?(?P<mult>{MULTIPLIER}))?\s?"
+    rf"(?:d[e']\s?)?(?P<cur>{_CUR_BY_FIRST_I})(?![\w$])",
     re.I,
 )
 AREA_UNITS: dict[str, float] = {"km": 1e6, "ha": 1e4, "m": 1.0}
 AREA = re.compile(
-    rf"(?P<num>{NUMBER_HERE})(?:\s?(?P<mult>millions?|millones|mill[oó]n|million))?\s?"
+    rf"(?P<num>{NUMBER_HERE})(?=[\skshm])(?:\s?(?P<mult>millions?|millones|mill[oó]n|million))?\s?"
     r"(?P<unit>km²|km2|km 2|sq\.? ?km|square kilomet(?:re|er)s?|kilomètres carrés|kilómetros cuadrados|"
     r"hectares?|hectáreas?|ha|m²|m2|sq\.? ?m|square met(?:re|er)s?|mètres carrés|metros cuadrados)(?![\w])",
     re.I,
@@ -206,8 +230,16 @@ def _group(text: str, m: re.Match[str], name: str) -> str | None:
     return None if start < 0 else text[start:end]
 
 
-def _money_in(view: View, language: str | None, donor: bool) -> list[Money]:
+# A MONEY_PREFIX match starts at most this far before its first digit (currency, space).
+_CUR_REACH = max(map(len, CURRENCY_SYMBOLS)) + 1
+
+
+def _money_in(
+    view: View, language: str | None, donor: bool, first_digit: int = 0
+) -> list[Money]:
+    """Amounts in the passage; no match can start before `first_digit - _CUR_REACH`."""
     passage, text = view.passage, view.text
+    start = max(0, first_digit - _CUR_REACH)  # look-behinds still see the text before
     found: list[Money] = []
     taken: list[tuple[int, int]] = []
     role: MoneyRole | None = None
@@ -215,7 +247,7 @@ def _money_in(view: View, language: str | None, donor: bool) -> list[Money]:
     for pattern, subject in ((MONEY_PREFIX, text), (_MONEY_SUFFIX_F, view.folded)):
         if pattern is MONEY_PREFIX and not prefixed:
             continue
-        for m in pattern.finditer(subject):
+        for m in pattern.finditer(subject, start):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             cur = text[m.start("cur") : m.end("cur")]
@@ -283,8 +315,9 @@ def extract_figures(
         if passage.kind is PassageKind.TOC:
             continue
         text = view.text
-        if _DIGIT.search(text):
-            money.extend(_money_in(view, language, donor))
+        digit = _DIGIT.search(text)
+        if digit:
+            money.extend(_money_in(view, language, donor, digit.start()))
             areas.extend(_areas_in(view, language))
             mine_matches = (
                 _MINES_F.finditer(view.folded) if view.mask & _MINE_WORD.bit else ()
