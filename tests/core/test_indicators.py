@@ -1,9 +1,14 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from casework.core.gate import views
+from casework.core.indicators.detect import find_hits, score_hits
 from casework.core.model import Page, PipelineConfig, SourceFile
 from casework.core.run import analyse_source
+from casework.core.segment import segment
 
 
 def present(text: str, state: str = "TCD") -> set[str]:
@@ -17,59 +22,59 @@ def present(text: str, state: str = "TCD") -> set[str]:
     return {f.code for f in analysis.findings if f.present}
 
 
-@pytest.mark.parametrize(
-    ("text", "code"),
-    [
-        (
-            "Heavy rains and insecurity hampered survey teams in the east throughout 2031.",
-            "challenges",
-        ),
-        (
-            "L'insécurité dans le nord entrave fortement l'accès des équipes depuis 2030.",
-            "challenges",
-        ),
-        (
-            "Chad seeks international support of USD 4 million to complete the survey of the north.",
-            "assistance_needs",
-        ),
-        (
-            "El Estado asignó USD 300.000 del presupuesto nacional al centro de desminado en 2031.",
-            "national_resources",
-        ),
-        (
-            "Survey in the east was funded by the European Union through a three-year grant.",
-            "assistance_received",
-        ),
-        (
-            "Le Tchad a adopté une stratégie de mobilisation des ressources en 2031.",
-            "resource_mobilisation",
-        ),
-        (
-            "Una empresa del sector privado financiará el despeje de dos municipios del norte.",
-            "innovative_financing",
-        ),
-        (
-            "The national mine action platform met twice with donors and operators in 2031.",
-            "national_platform",
-        ),
-        (
-            "Chad requested an individualised approach meeting for the next Meeting of the States Parties.",
-            "individualised_approach",
-        ),
-        (
-            "Los datos de víctimas están desagregados por sexo y edad y el 40 % del personal son mujeres.",
-            "gender_diversity",
-        ),
-        (
-            "In 2031 the centre hosted an exchange visit of officials from Niger to share its experience.",
-            "knowledge_exchange",
-        ),
-        (
-            "Le plan de travail 2031-2035 fixe des jalons annuels et un budget de 9 millions USD.",
-            "costed_plan",
-        ),
-    ],
-)
+OWN_WORDS = [
+    (
+        "Heavy rains and insecurity hampered survey teams in the east throughout 2031.",
+        "challenges",
+    ),
+    (
+        "L'insécurité dans le nord entrave fortement l'accès des équipes depuis 2030.",
+        "challenges",
+    ),
+    (
+        "Chad seeks international support of USD 4 million to complete the survey of the north.",
+        "assistance_needs",
+    ),
+    (
+        "El Estado asignó USD 300.000 del presupuesto nacional al centro de desminado en 2031.",
+        "national_resources",
+    ),
+    (
+        "Survey in the east was funded by the European Union through a three-year grant.",
+        "assistance_received",
+    ),
+    (
+        "Le Tchad a adopté une stratégie de mobilisation des ressources en 2031.",
+        "resource_mobilisation",
+    ),
+    (
+        "Una empresa del sector privado financiará el despeje de dos municipios del norte.",
+        "innovative_financing",
+    ),
+    (
+        "The national mine action platform met twice with donors and operators in 2031.",
+        "national_platform",
+    ),
+    (
+        "Chad requested an individualised approach meeting for the next Meeting of the States Parties.",
+        "individualised_approach",
+    ),
+    (
+        "Los datos de víctimas están desagregados por sexo y edad y el 40 % del personal son mujeres.",
+        "gender_diversity",
+    ),
+    (
+        "In 2031 the centre hosted an exchange visit of officials from Niger to share its experience.",
+        "knowledge_exchange",
+    ),
+    (
+        "Le plan de travail 2031-2035 fixe des jalons annuels et un budget de 9 millions USD.",
+        "costed_plan",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), OWN_WORDS)
 def test_each_indicator_in_its_own_words(text, code):
     assert code in present(text)
 
@@ -122,3 +127,45 @@ def test_no_state_concerned_reports_nothing_with_a_warning(tmp_path):
     analysis = analyse_source(source, PipelineConfig())
     assert not any(f.present for f in analysis.findings)
     assert any("no State concerned" in i.message for i in analysis.issues)
+
+
+_LINES = [text for text, _code in OWN_WORDS] + [
+    "Donor | Operator | Amount received",
+    "Japan | The HALO Trust | USD 1,250,000 for clearance in the north",
+    "Support received | European Union | EUR 2,000,000 for survey in the east",
+    "Worldwide, many countries still need international funding for clearance.",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_LINES), min_size=1, max_size=12),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_settled_indicators_give_the_findings_of_every_hit(pages):
+    """Skipping settled indicators never changes a score, a piece of evidence or its rule."""
+    source = SourceFile(
+        Path("t.txt"),
+        "0" * 64,
+        "text",
+        tuple(Page(n + 1, "\n".join(lines)) for n, lines in enumerate(pages)),
+        state_hint="TCD",
+    )
+    passages = segment(source)
+    passage_views = views(passages)
+    every = score_hits(
+        find_hits(
+            passages,
+            state="TCD",
+            donor=False,
+            passage_views=passage_views,
+            settle=False,
+        )
+    )
+    settled = score_hits(
+        find_hits(passages, state="TCD", donor=False, passage_views=passage_views)
+    )
+    assert settled == every

@@ -57,6 +57,39 @@ _ALSO: dict[str, tuple[re.Pattern[str], ...]] = {
 _DONOR_RULES = {b: r for b, r in _RULES_BY_BIT.items() if r.code in DONOR_ONLY}
 _ALL_MASK = sum(_RULES_BY_BIT)
 _DONOR_MASK = sum(_DONOR_RULES)
+# Each indicator's rule bits and its highest rule weight.
+_CODE_BITS: dict[str, int] = defaultdict(int)
+_TOP_WEIGHT: dict[str, float] = defaultdict(float)
+for _bit, _rule in _RULES_BY_BIT.items():
+    _CODE_BITS[_rule.code] |= _bit
+    _TOP_WEIGHT[_rule.code] = max(_TOP_WEIGHT[_rule.code], _rule.weight)
+# score_hits rounds to 3 places: below this, 1 - missing rounds to 1.0 whatever comes next.
+_SETTLED_MISSING = 0.0004
+
+
+class _Settled:
+    """Which indicators later passages can no longer change.
+
+    An indicator is settled when its score already rounds to 1.0 and it holds MAX_EVIDENCE
+    prose passages with its top rule weight: score_hits ranks evidence by weight, then
+    prose before table rows, then position, so a later passage could only rank after them.
+    Skipping its rules from then on gives exactly the findings of running them everywhere.
+    """
+
+    def __init__(self) -> None:
+        self.missing: dict[str, float] = defaultdict(lambda: 1.0)
+        self.top: dict[str, int] = defaultdict(int)
+
+    def add(self, passage_hits: dict[str, float], kind: PassageKind) -> int:
+        """Record one passage's best weight per indicator; the rule bits now settled."""
+        settled = 0
+        for code, weight in passage_hits.items():
+            missing = self.missing[code] = self.missing[code] * (1.0 - weight)
+            if kind is PassageKind.SENTENCE and weight >= _TOP_WEIGHT[code]:
+                self.top[code] += 1
+            if missing < _SETTLED_MISSING and self.top[code] >= MAX_EVIDENCE:
+                settled |= _CODE_BITS[code]
+        return settled
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +114,17 @@ def find_hits(
     state: str,
     donor: bool,
     passage_views: Sequence[View] | None = None,
+    settle: bool = True,
 ) -> list[Hit]:
-    """Every rule hit on an eligible passage (no headings, contents lines or background)."""
+    """Rule hits on eligible passages (no headings, contents lines or background).
+
+    With `settle`, an indicator whose findings can no longer change stops being looked for
+    (see _Settled): score_hits gives the same findings as with every hit.
+    """
     by_bit = _DONOR_RULES if donor else _RULES_BY_BIT
     any_rule = _DONOR_MASK if donor else _ALL_MASK
     hits: list[Hit] = []
+    settled = _Settled()
     for view in passage_views if passage_views is not None else views(passages):
         passage = view.passage
         kind = passage.kind
@@ -97,6 +136,7 @@ def find_hits(
         if not candidates or _is_background(view, state):
             continue
         lowered = view.lower
+        found: dict[str, float] = {}
         while candidates:  # lowest bit first: rules in RULES order
             bit = candidates & -candidates
             candidates ^= bit
@@ -124,6 +164,9 @@ def find_hits(
             if rule.other_state and not any(m.code != state for m in view.states):
                 continue
             hits.append(Hit(rule, passage))
+            found[rule.code] = max(found.get(rule.code, 0.0), rule.weight)
+        if found and settle:
+            any_rule &= ~settled.add(found, kind)
     return hits
 
 
