@@ -11,7 +11,13 @@ from casework.core.gate_keys import first_words
 from casework.core.indicators.detect import _GATED
 from casework.core.model import Passage, PassageKind
 from casework.core.run import analyse_path  # noqa: F401  (registers every gate)
-from casework.core.segment import _TOC, _TOC_TAIL, _may_be_toc
+from casework.core.segment import (
+    _ABBREVIATION_REVERSED,
+    _TOC,
+    _TOC_TAIL,
+    _at_most,
+    _may_be_toc,
+)
 
 SENTENCES = [
     "In 2031 the Government allocated USD 2.4 million from the national budget to the centre.",
@@ -108,3 +114,50 @@ def test_fast_tokens_are_the_regex_tokens(text):
 
     assert words(text) == re.findall(r"\w+", text)
     assert words(text.lower()) == re.findall(r"\w+", text.lower())
+
+
+# The abbreviation test as first written: search forwards for an abbreviation, then "." at
+# the end. The segmenter tries the same thing once, on the reversed characters.
+_ABBREVIATION_FORWARD = re.compile(
+    r"(?:\b(?:no|nos|mr|mrs|ms|dr|st|sr|sra|srs|mme|mm|art|arts|p|pp|para|paras|fig|vol|"
+    r"approx|cf|e\.g|i\.e|etc|núm|n[º°]|inc|ltd|co|corp|sec|ch|ref|ibid|vs|av|s\.a)|\b[A-Z])\.$",
+    re.I,
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "no",
+                "Nos",
+                "e.g",
+                "I.E",
+                "núm",
+                "nº",
+                "N°",
+                "s.a",
+                "ſt",
+                "k",
+                "Chad",
+                "x",
+            ]
+            + list(" .-_9éİ\n")
+        ),
+        max_size=8,
+    ).map("".join),
+    st.sampled_from([".", "!", "?", "…"]),
+)
+def test_reversed_abbreviation_test_is_the_forward_one(head, end):
+    tail = (head + end)[-12:]
+    assert bool(_ABBREVIATION_REVERSED.match(tail[::-1])) == bool(
+        _ABBREVIATION_FORWARD.search(tail)
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab_9 .,-é\u00a0")), max_size=80))
+def test_word_limit_counts_regex_words(line):
+    for n in (8, 12, 20):
+        assert _at_most(line, n) == (len(re.findall(r"\w+", line)) <= n)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from casework.core.gate import words
 from casework.core.model import Page, Passage, PassageKind, SourceFile
 
 # A line without its surrounding white space (\s is str.isspace); blank lines give nothing.
@@ -26,9 +27,55 @@ _BULLET = re.compile(r"^\s*(?:[•·▪◦●*\-–—]|\(?[a-z]\)|\(?[ivx]+\))\
 _NUMBERED = re.compile(r"^\s*(?:(?:\d+|[A-Z])(?:\.\d+)*[.)]?|[IVX]+\.)\s+")
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?…][\"»”’')\]]*\s+(?=[\"«“‘(\[¿¡]?[A-ZÀ-ÖØ-Þ0-9])")
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:no|nos|mr|mrs|ms|dr|st|sr|sra|srs|mme|mm|art|arts|p|pp|para|paras|fig|vol|"
-    r"approx|cf|e\.g|i\.e|etc|núm|n[º°]|inc|ltd|co|corp|sec|ch|ref|ibid|vs|av|s\.a)|\b[A-Z])\.$",
+# Words that end with a full stop without ending a sentence ("No. 5", "e.g. Chad").
+ABBREVIATIONS = (
+    "no",
+    "nos",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "sr",
+    "sra",
+    "srs",
+    "mme",
+    "mm",
+    "art",
+    "arts",
+    "p",
+    "pp",
+    "para",
+    "paras",
+    "fig",
+    "vol",
+    "approx",
+    "cf",
+    "e.g",
+    "i.e",
+    "etc",
+    "núm",
+    "nº",
+    "n°",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "sec",
+    "ch",
+    "ref",
+    "ibid",
+    "vs",
+    "av",
+    "s.a",
+)
+# "The sentence's last characters end with an abbreviation (or one letter) and a full stop",
+# written backwards to be tried once, at the start of the reversed characters, instead of
+# at every place of the forward text.
+_ABBREVIATION_REVERSED = re.compile(
+    r"\.(?:"
+    + "|".join(re.escape(word[::-1]) for word in ABBREVIATIONS)
+    + r")\b|\.[A-Z]\b",
     re.I,
 )
 
@@ -58,13 +105,11 @@ _ANY_WORD = re.compile(r"\w")
 _REFERENCE_FIRST = frozenset("sSrRvVcC\u017f")
 # _BULLET needs a bullet or "(" first, or a ")" somewhere.
 _BULLET_FIRST = frozenset("•·▪◦●*-–—(")
-# "More than n words" (words are maximal \w+ runs): one search instead of counting them all.
-_MORE_THAN = {n: re.compile(r"\b\w++(?:\W++\w++){" + str(n) + "}") for n in (8, 12, 20)}
 
 
 def _at_most(line: str, n: int) -> bool:
     """len(_WORD.findall(line)) <= n."""
-    return _MORE_THAN[n].search(line) is None
+    return len(words(line)) <= n
 
 
 def classify_line(line: str) -> PassageKind:
@@ -105,8 +150,8 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     cursor = start
     for match in _SENTENCE_END.finditer(text, start, end):
         # The sentence's last 12 characters, without copying the whole sentence.
-        if _ABBREVIATION.search(
-            text[max(cursor, match.start() - 11) : match.start() + 1]
+        if _ABBREVIATION_REVERSED.match(
+            text[max(cursor, match.start() - 11) : match.start() + 1][::-1]
         ):
             continue
         yield cursor, match.start() + len(match.group(0).rstrip())
