@@ -108,7 +108,13 @@ def test_both_key_sets_are_needed_for_a_match(parts):
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab_9 \t\n.,'’-—«»²éÉİſ\u00a0\u2009€$"))))
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("ab_9 \t\n.,'’-—«»²éÉİſ\u00a0\u2009€$…°•“¿ñ\u200b")
+        )
+    )
+)
 def test_fast_tokens_are_the_regex_tokens(text):
     from casework.core.gate import words
 

@@ -100,31 +100,30 @@ _CUR = "|".join(re.escape(k) for k in _LONGEST_FIRST)
 _BY_FIRST: dict[str, list[str]] = {}
 for _key in _LONGEST_FIRST:
     _BY_FIRST.setdefault(_key[0], []).append(re.escape(_key[1:]))
-# The same alternation grouped by first character (order kept within each group): the
-# engine tests one first character instead of every spelling at each place.
+# The same alternation grouped by first character (order kept within each group), with the
+# left boundary tested just after that character: every branch then starts with a literal,
+# so the engine skips to places where one of those characters is, and tests one first
+# character instead of every spelling there.
+_BOUND_L = (
+    r"(?<![\w$€£¥].)"  # the character before the currency is not a word or symbol
+)
 _CUR_BY_FIRST = "|".join(
-    re.escape(first) + "(?:" + "|".join(rests) + ")"
+    re.escape(first) + _BOUND_L + "(?:" + "|".join(rests) + ")"
     for first, rests in _BY_FIRST.items()
 )
-_BOUND_L = r"(?<![\w$€£¥])"
 _BOUND_R = r"(?![\w])"
 MONEY_PREFIX = re.compile(
-    rf"{_BOUND_L}(?P<cur>{_CUR_BY_FIRST})\s?(?P<num>{NUMBER})(?:\s?(?P<mult>{MULTIPLIER}))?{_BOUND_R}"
+    rf"(?P<cur>{_CUR_BY_FIRST})\s?(?P<num>{NUMBER})(?:\s?(?P<mult>{MULTIPLIER}))?{_BOUND_R}"
 )
-# MONEY_PREFIX needs a currency, at most one space, then a digit. Read backwards, that is a
-# digit first, which the engine finds fast: a cheap test on the reversed passage.
-# Only whether it matches counts, so the spellings may be grouped by their last character.
+# MONEY_PREFIX needs a currency, at most one space, then a digit. Instead of trying it at
+# every place, it is tried where a currency spelling ends just before a number (_prefixed).
+# Spellings by their last character, for that test:
 _BY_LAST: dict[str, list[str]] = {}
 for _key in _LONGEST_FIRST:
-    _BY_LAST.setdefault(_key[-1], []).append(re.escape(_key[-2::-1]))
-_CURRENCY_THEN_DIGIT_REVERSED = re.compile(
-    r"\d\s?(?:"
-    + "|".join(
-        re.escape(last) + "(?:" + "|".join(rests) + ")"
-        for last, rests in _BY_LAST.items()
-    )
-    + ")"
-)
+    _BY_LAST.setdefault(_key[-1], []).append(_key)
+# Numbers are found where a digit follows no digit, "." or ","; a spelling that ends with one
+# of these can sit right before a digit that is not such a start: then the regex runs.
+_ENDS_LIKE_A_NUMBER = tuple(k for k in _LONGEST_FIRST if k[-1] in ".,0123456789")
 # The same alternation grouped by lower-cased first character, for case-insensitive use.
 _BY_FIRST_I: dict[str, list[str]] = {}
 for _key in _LONGEST_FIRST:
@@ -139,22 +138,22 @@ _CUR_BY_FIRST_I = "|".join(
 _AFTER_NUM = "".join(
     sorted({re.escape(k[0].lower()) for k in _LONGEST_FIRST} | set("mbtkd"))
 )
-MONEY_SUFFIX = re.compile(
-    rf"(?P<num>{NUMBER_HERE})(?=[\s{_AFTER_NUM}])(?:\s?(?P<mult>{MULTIPLIER}))?\s?"
-    rf"(?:d[e']\s?)?(?P<cur>{_CUR_BY_FIRST_I})(?![\w$])",
-    re.I,
+# What follows a number in MONEY_SUFFIX, AREA and MINES. Each pattern is NUMBER_HERE + its
+# tail; extract_figures finds the numbers once and tries each tail where a number ends.
+MONEY_TAIL = (
+    rf"(?=[\s{_AFTER_NUM}])(?:\s?(?P<mult>{MULTIPLIER}))?\s?"
+    rf"(?:d[e']\s?)?(?P<cur>{_CUR_BY_FIRST_I})(?![\w$])"
 )
-AREA_UNITS: dict[str, float] = {"km": 1e6, "ha": 1e4, "m": 1.0}
-AREA = re.compile(
-    rf"(?P<num>{NUMBER_HERE})(?=[\skshm])(?:\s?(?P<mult>millions?|millones|mill[oó]n|million))?\s?"
+AREA_TAIL = (
+    r"(?=[\skshm])(?:\s?(?P<mult>millions?|millones|mill[oó]n|million))?\s?"
     r"(?P<unit>km²|km2|km 2|sq\.? ?km|square kilomet(?:re|er)s?|kilomètres carrés|kilómetros cuadrados|"
-    r"hectares?|hectáreas?|ha|m²|m2|sq\.? ?m|square met(?:re|er)s?|mètres carrés|metros cuadrados)(?![\w])",
-    re.I,
+    r"hectares?|hectáreas?|ha|m²|m2|sq\.? ?m|square met(?:re|er)s?|mètres carrés|metros cuadrados)(?![\w])"
 )
-MINES = re.compile(
-    rf"(?P<num>{NUMBER_HERE})\s+(?:anti-?personnel\s+|AP\s+)?(?:mines|minas)\b",
-    re.I,
-)
+MINES_TAIL = r"\s+(?:anti-?personnel\s+|AP\s+)?(?:mines|minas)\b"
+MONEY_SUFFIX = re.compile(rf"(?P<num>{NUMBER_HERE}){MONEY_TAIL}", re.I)
+AREA_UNITS: dict[str, float] = {"km": 1e6, "ha": 1e4, "m": 1.0}
+AREA = re.compile(rf"(?P<num>{NUMBER_HERE}){AREA_TAIL}", re.I)
+MINES = re.compile(rf"(?P<num>{NUMBER_HERE}){MINES_TAIL}", re.I)
 # str.isdigit() also accepts ² and ³; \d is what NUMBER needs.
 _DIGIT = re.compile(r"\d")
 # 1950-2099 not inside a longer number; the look-behinds follow the first digit for speed.
@@ -168,7 +167,10 @@ def _folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 # Run on View.folded (same offsets as the text); groups are read back from the text.
-_MONEY_SUFFIX_F, _AREA_F, _MINES_F = map(_folded, (MONEY_SUFFIX, AREA, MINES))
+_NUMBER_F = re.compile(NUMBER_HERE)
+_MONEY_TAIL_F, _AREA_TAIL_F, _MINES_TAIL_F = (
+    _folded(re.compile(tail, re.I)) for tail in (MONEY_TAIL, AREA_TAIL, MINES_TAIL)
+)
 # MINES needs the whole word "mines" or "minas" after a space: skip passages without it.
 _MINE_WORD = Gate(re.compile(r"\b(?:mines|minas)\b"))
 
@@ -225,58 +227,115 @@ def money_role(context: str | View, *, donor: bool) -> MoneyRole:
 _CURRENCY_FOLDED = {k.casefold(): v for k, v in CURRENCY_SYMBOLS.items()}
 
 
-def _group(text: str, m: re.Match[str], name: str) -> str | None:
-    start, end = m.span(name)
-    return None if start < 0 else text[start:end]
+def _text_of(text: str, span: tuple[int, int]) -> str | None:
+    return None if span[0] < 0 else text[span[0] : span[1]]
 
 
-# A MONEY_PREFIX match starts at most this far before its first digit (currency, space).
-_CUR_REACH = max(map(len, CURRENCY_SYMBOLS)) + 1
+# A number and what follows it: a match of NUMBER_HERE + tail, found in two steps.
+NumberAndTail = tuple[re.Match[str], re.Match[str]]
 
 
-def _money_in(
-    view: View, language: str | None, donor: bool, first_digit: int = 0
-) -> list[Money]:
-    """Amounts in the passage; no match can start before `first_digit - _CUR_REACH`."""
-    passage, text = view.passage, view.text
-    start = max(0, first_digit - _CUR_REACH)  # look-behinds still see the text before
-    found: list[Money] = []
-    taken: list[tuple[int, int]] = []
-    role: MoneyRole | None = None
-    prefixed = _CURRENCY_THEN_DIGIT_REVERSED.search(text[::-1]) is not None
-    for pattern, subject in ((MONEY_PREFIX, text), (_MONEY_SUFFIX_F, view.folded)):
-        if pattern is MONEY_PREFIX and not prefixed:
+def after_numbers(
+    folded: str, numbers: Sequence[re.Match[str]], tail: re.Pattern[str]
+) -> list[NumberAndTail]:
+    """What `(NUMBER_HERE)tail`.finditer(folded) finds, from the numbers found once.
+
+    Exact for a tail that cannot start with a digit, a separator or a decimal mark (all
+    three here): a shorter reading of a number then never fits, and neither does a reading
+    starting inside one, which ends where the whole number ends.
+    """
+    found: list[NumberAndTail] = []
+    resume = 0
+    for number in numbers:
+        if number.start() < resume:
             continue
-        for m in pattern.finditer(subject, start):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            cur = text[m.start("cur") : m.end("cur")]
-            currency = CURRENCY_SYMBOLS.get(cur) or _CURRENCY_FOLDED.get(cur.casefold())
-            if not currency:
-                continue
-            mult = _group(text, m, "mult")
-            num = text[m.start("num") : m.end("num")]
-            value = parse_number(num, language=language, scaled=bool(mult))
-            taken.append((m.start(), m.end()))
-            if role is None:
-                role = money_role(view, donor=donor)  # one role per passage
-            found.append(
-                Money(
-                    amount=value * multiplier_value(mult),
-                    currency=currency,
-                    role=role,
-                    page=passage.page,
-                    text=text[m.start() : m.end()].strip(),
-                )
-            )
+        after = tail.match(folded, number.end())
+        if after is not None:
+            found.append((number, after))
+            resume = after.end()
     return found
 
 
-def _areas_in(view: View, language: str | None) -> list[Area]:
+def prefix_matches(text: str, numbers: Sequence[re.Match[str]]) -> list[re.Match[str]]:
+    """What MONEY_PREFIX.finditer(text) finds, trying it only where it can start.
+
+    A match starts with a currency spelling that ends just before a number's first digit,
+    or one white space before it; the regex runs from each such place, left to right.
+    """
+    if any(key in text for key in _ENDS_LIKE_A_NUMBER):
+        return list(MONEY_PREFIX.finditer(text))  # "S/.5": 5 is not a number's start
+    starts: set[int] = set()
+    for number in numbers:
+        digit = number.start()
+        for end in (digit, digit - 1):
+            if end <= 0 or (end < digit and not text[end].isspace()):
+                continue
+            for key in _BY_LAST.get(text[end - 1], ()):
+                begin = end - len(key)
+                if begin >= 0 and text.startswith(key, begin):
+                    starts.add(begin)
+    found: list[re.Match[str]] = []
+    resume = 0
+    for begin in sorted(starts):
+        if begin < resume:
+            continue
+        match = MONEY_PREFIX.match(text, begin)
+        if match is not None:
+            found.append(match)
+            resume = match.end()
+    return found
+
+
+def _money_in(
+    view: View,
+    language: str | None,
+    donor: bool,
+    numbers: Sequence[re.Match[str]],
+) -> list[Money]:
+    """Amounts in the passage: currency before the number, then currency after it."""
+    passage, text = view.passage, view.text
+    found: list[Money] = []
+    taken: list[tuple[int, int]] = []
+    role: MoneyRole | None = None
+    spans = [
+        (m.start(), m.end(), m.span("num"), m.span("mult"), m.span("cur"))
+        for m in prefix_matches(text, numbers)
+    ] + [
+        (n.start(), t.end(), n.span(), t.span("mult"), t.span("cur"))
+        for n, t in after_numbers(view.folded, numbers, _MONEY_TAIL_F)
+    ]
+    for start, end, num_span, mult_span, cur_span in spans:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        cur = text[cur_span[0] : cur_span[1]]
+        currency = CURRENCY_SYMBOLS.get(cur) or _CURRENCY_FOLDED.get(cur.casefold())
+        if not currency:
+            continue
+        mult = _text_of(text, mult_span)
+        num = text[num_span[0] : num_span[1]]
+        value = parse_number(num, language=language, scaled=bool(mult))
+        taken.append((start, end))
+        if role is None:
+            role = money_role(view, donor=donor)  # one role per passage
+        found.append(
+            Money(
+                amount=value * multiplier_value(mult),
+                currency=currency,
+                role=role,
+                page=passage.page,
+                text=text[start:end].strip(),
+            )
+        )
+    return found
+
+
+def _areas_in(
+    view: View, language: str | None, numbers: Sequence[re.Match[str]]
+) -> list[Area]:
     out: list[Area] = []
     text = view.text
-    for m in _AREA_F.finditer(view.folded):
-        unit = text[m.start("unit") : m.end("unit")].lower()
+    for number, tail in after_numbers(view.folded, numbers, _AREA_TAIL_F):
+        unit = text[tail.start("unit") : tail.end("unit")].lower()
         factor = (
             AREA_UNITS["km"]
             if "k" in unit
@@ -284,14 +343,14 @@ def _areas_in(view: View, language: str | None) -> list[Area]:
             if unit.startswith(("h", "ha"))
             else 1.0
         )
-        mult = _group(text, m, "mult")
-        num = text[m.start("num") : m.end("num")]
+        mult = _text_of(text, tail.span("mult"))
+        num = text[number.start() : number.end()]
         value = parse_number(num, language=language, scaled=bool(mult))
         out.append(
             Area(
                 value_m2=value * multiplier_value(mult) * factor,
                 page=view.passage.page,
-                text=text[m.start() : m.end()],
+                text=text[number.start() : tail.end()],
             )
         )
     return out
@@ -317,18 +376,24 @@ def extract_figures(
         text = view.text
         digit = _DIGIT.search(text)
         if digit:
-            money.extend(_money_in(view, language, donor, digit.start()))
-            areas.extend(_areas_in(view, language))
-            mine_matches = (
-                _MINES_F.finditer(view.folded) if view.mask & _MINE_WORD.bit else ()
+            numbers = list(_NUMBER_F.finditer(view.folded, digit.start()))
+            money.extend(_money_in(view, language, donor, numbers))
+            areas.extend(_areas_in(view, language, numbers))
+            mine_counts = (
+                after_numbers(view.folded, numbers, _MINES_TAIL_F)
+                if view.mask & _MINE_WORD.bit
+                else ()
             )
-            for m in mine_matches:
-                num = text[m.start("num") : m.end("num")]
+            for number, tail in mine_counts:
                 mines.append(
                     (
-                        int(parse_number(num, language=language)),
+                        int(
+                            parse_number(
+                                text[number.start() : number.end()], language=language
+                            )
+                        ),
                         passage.page,
-                        text[m.start() : m.end()],
+                        text[number.start() : tail.end()],
                     )
                 )
             years.update(int(y) for y in YEAR.findall(text))
