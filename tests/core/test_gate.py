@@ -116,9 +116,10 @@ def test_both_key_sets_are_needed_for_a_match(parts):
     )
 )
 def test_fast_tokens_are_the_regex_tokens(text):
-    from casework.core.gate import words
+    from casework.core.tokens import word_count, words
 
     assert words(text) == re.findall(r"\w+", text)
+    assert word_count(text) == len(re.findall(r"\w+", text))
     assert words(text.lower()) == re.findall(r"\w+", text.lower())
 
 

@@ -17,34 +17,7 @@ import re
 from casework.core.gate_keys import STEM, first_words, fold
 from casework.core.model import Passage
 from casework.core.state_names import StateMention, find_states
-
-_TOKENS = re.compile(r"\w+")
-_NOT_WORD_ASCII = {c: " " for c in range(128) if not re.match(r"\w", chr(c))}
-_NOT_WORD_BYTES = bytes(
-    b" "[0] if c in _NOT_WORD_ASCII else c for c in range(256)
-)  # UTF-8 bytes >= 0x80 kept: only whole ASCII characters are blanked
-# Non-ASCII punctuation common in reports, blanked before the bytes are (all separators).
-_COMMON_NOT_WORD = "’‘“”«»–—…€°•"
-
-
-def words(text: str) -> list[str]:
-    r"""`re.findall(r"\w+", text)`, several times faster.
-
-    Blanking the non-word characters and splitting on white space gives the same tokens.
-    ASCII ones are blanked on the UTF-8 bytes (bytes.translate is several times faster than
-    str.translate), common non-ASCII ones by str.replace; str.split also splits on non-ASCII
-    white space. A token is then a \w+ run if it is alphanumeric but for "_" (str.isalnum
-    is the engine's \w); otherwise a rarer non-word character is inside and the regex runs.
-    """
-    if text.isascii():
-        return text.encode().translate(_NOT_WORD_BYTES).decode().split()
-    for mark in _COMMON_NOT_WORD:
-        if mark in text:
-            text = text.replace(mark, " ")
-    tokens = text.encode().translate(_NOT_WORD_BYTES).decode().split()
-    if "".join(tokens).replace("_", "").isalnum() or not tokens:
-        return tokens
-    return _TOKENS.findall(text)
+from casework.core.tokens import words
 
 
 class _TokenBits(dict[str, int]):
@@ -199,7 +172,7 @@ class View:
         self.passage = passage
         self.text = text = passage.text
         self.lower = lower = text.lower()
-        self.folded = lower if text.isascii() else fold(text)
+        self.folded = lower if text.isascii() else fold(text, lower)
         self._mask: int | None = None
         self._states: tuple[StateMention, ...] | None = None
 

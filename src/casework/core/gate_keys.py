@@ -24,16 +24,27 @@ for _code, _others in _casefix._EXTRA_CASES.items():
     _members = sorted({chr(_code), *map(chr, _others)})
     for _member in _members[1:]:
         _FOLD[ord(_member)] = _members[0]
-_FOLD_CHARS = re.compile("[" + re.escape("".join(map(chr, _FOLD))) + "]")
 
 
-def fold(text: str) -> str:
-    """Lower-case text with the regex engine's extra case equivalences folded."""
+_FOLD_LIST = tuple(map(chr, _FOLD))
+
+
+def fold(text: str, lowered: str | None = None) -> str:
+    """Lower-case text with the regex engine's extra case equivalences folded.
+
+    `lowered` may pass `text.lower()` when the caller has it already.
+    """
     if text.isascii():
-        return text.lower()
-    lowered = text.replace("\u0130", "i").lower()  # "İ".lower() is two characters
+        return lowered if lowered is not None else text.lower()
+    if "\u0130" in text or lowered is None:
+        lowered = text.replace("\u0130", "i").lower()  # "İ".lower() is two characters
     # Same length as `text`: the only character whose lower case is longer is "İ".
-    return lowered.translate(_FOLD) if _FOLD_CHARS.search(lowered) else lowered
+    # A few `in` tests (each a fast scan, or no scan at all when the text's characters are
+    # all narrower than the one looked for) beat a character-class search.
+    for char in _FOLD_LIST:
+        if char in lowered:
+            return lowered.translate(_FOLD)
+    return lowered
 
 
 class _Fail(Exception):

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from casework.core.gate import words
 from casework.core.model import Page, Passage, PassageKind, SourceFile
+from casework.core.tokens import word_count
 
 # A line without its surrounding white space (\s is str.isspace); blank lines give nothing.
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")
@@ -109,7 +109,7 @@ _BULLET_FIRST = frozenset("•·▪◦●*-–—(")
 
 def _at_most(line: str, n: int) -> bool:
     """len(_WORD.findall(line)) <= n."""
-    return len(words(line)) <= n
+    return word_count(line) <= n
 
 
 def classify_line(line: str) -> PassageKind:

@@ -7,6 +7,7 @@ import gettext
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pycountry
 
@@ -168,8 +169,7 @@ def name_table() -> NameTable:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class StateMention:
+class StateMention(NamedTuple):
     """A State named in the text."""
 
     code: str
