@@ -223,3 +223,16 @@ def test_figures_from_numbers_see_every_kind_of_phrase():
     assert [m.currency for m in found.money] == ["USD", "PEN", "XOF", "USD", "USD"]
     assert [a.value_m2 for a in found.areas] == [1203400.0, 3400000.0, 120000.0]
     assert found.mine_counts[0][0] == 1200
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(list("aZ9_ .-'’éÉßÿÞ×÷ªºµ²\u00a0ÀİſΣ\n") + ["Chad", "USA"]),
+        max_size=30,
+    ).map("".join)
+)
+def test_capitalised_words_are_the_regex_matches(text):
+    from casework.core.state_names import _CAPITALISED, capitalised
+
+    assert capitalised(text) == [m.span() for m in _CAPITALISED.finditer(text)]
