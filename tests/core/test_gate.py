@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from casework.core.gate import _REGISTRY, Gate, View
@@ -168,3 +168,83 @@ def test_reversed_abbreviation_test_is_the_forward_one(head, end):
 def test_word_limit_counts_regex_words(line):
     for n in (8, 12, 20):
         assert _at_most(line, n) == (len(re.findall(r"\w+", line)) <= n)
+
+
+def _classify_plainly(line: str) -> PassageKind:
+    """classify_line written plainly, without its shortcuts."""
+    import casework.core.segment as s
+
+    stripped = line.strip()
+    words = re.findall(r"\w+", stripped)
+    if s._TOC.search(stripped) or (
+        s._TOC_TAIL.search(stripped) and len(stripped) < 120
+    ):
+        return PassageKind.TOC
+    if " | " in stripped or stripped.count("\t") >= 2:
+        return PassageKind.TABLE_ROW
+    if not words:
+        return PassageKind.HEADING
+    if s._REFERENCE.match(stripped) and len(words) <= 16:
+        return PassageKind.REFERENCE
+    if s._BULLET.match(stripped):
+        return PassageKind.SENTENCE
+    if (
+        stripped.upper() == stripped
+        and stripped.lower() != stripped
+        and len(words) <= 20
+    ):
+        return PassageKind.HEADING
+    if (
+        stripped[-1] not in s._ENDS_SENTENCE
+        and len(stripped) < 110
+        and len(words) <= 12
+    ):
+        return PassageKind.HEADING
+    if stripped[-1] != "." and s._NUMBERED.match(stripped) and len(words) <= 8:
+        return PassageKind.HEADING
+    return PassageKind.SENTENCE
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "see",
+                "Voir",
+                "cf.",
+                "Plan",
+                "PLAN",
+                "1ª",
+                "ß",
+                "a)",
+                "(iv)",
+                "•",
+                "1.2",
+                "IV.",
+            ]
+            + [
+                "word",
+                "Chad",
+                "....",
+                "…",
+                "12",
+                "xii",
+                "\t",
+                " | ",
+                " ",
+                "   ",
+                ".",
+                "_",
+            ]
+        ),
+        min_size=1,
+        max_size=25,
+    ).map("".join)
+)
+@example("PLAN PLAN PLAN PLAN PLAN PLAN word")  # upper case for more than 24 characters
+def test_line_kinds_are_those_of_the_plain_rules(line):
+    from casework.core.segment import classify_line
+
+    if line.strip():
+        assert classify_line(line) == _classify_plainly(line)

@@ -116,17 +116,26 @@ def classify_line(line: str) -> PassageKind:
     """Say whether one line is a heading, contents line, table row, reference or prose."""
     stripped = line.strip()
     last = stripped[-1:]
-    if _may_be_toc(stripped) and (
-        _TOC.search(stripped) or (_TOC_TAIL.search(stripped) and len(stripped) < 120)
+    if (
+        (last in _TOC_LAST or last.isdecimal())  # what _may_be_toc looks at first
+        and _may_be_toc(stripped)
+        and (
+            _TOC.search(stripped)
+            or (_TOC_TAIL.search(stripped) and len(stripped) < 120)
+        )
     ):
         return PassageKind.TOC
     if " | " in stripped or stripped.count("\t") >= 2:
         return PassageKind.TABLE_ROW
-    first_word = _ANY_WORD.search(stripped)
-    if first_word is None:
-        return PassageKind.HEADING  # no word: not a reference either
+    if stripped[:1].isalnum():  # a word character: the first word starts here
+        first = stripped[0]
+    else:
+        first_word = _ANY_WORD.search(stripped)
+        if first_word is None:
+            return PassageKind.HEADING  # no word: not a reference either
+        first = stripped[first_word.start()]
     if (
-        stripped[first_word.start()] in _REFERENCE_FIRST
+        first in _REFERENCE_FIRST
         and _REFERENCE.match(stripped)
         and len(_WORD.findall(stripped)) <= 16
     ):
@@ -134,7 +143,9 @@ def classify_line(line: str) -> PassageKind:
     if (stripped[0] in _BULLET_FIRST or ")" in stripped) and _BULLET.match(stripped):
         return PassageKind.SENTENCE
     if (
-        stripped.upper() == stripped
+        # str.upper never shortens a character: a changed start means a changed line.
+        stripped[:24].upper() == stripped[:24]
+        and stripped.upper() == stripped
         and stripped.lower() != stripped
         and _at_most(stripped, 20)
     ):
