@@ -262,8 +262,11 @@ def prefix_matches(text: str, numbers: Sequence[re.Match[str]]) -> list[re.Match
     A match starts with a currency spelling that ends just before a number's first digit,
     or one white space before it; the regex runs from each such place, left to right.
     """
-    if any(key in text for key in _ENDS_LIKE_A_NUMBER):
-        return list(MONEY_PREFIX.finditer(text))  # "S/.5": 5 is not a number's start
+    for key in _ENDS_LIKE_A_NUMBER:
+        if key in text:
+            return list(
+                MONEY_PREFIX.finditer(text)
+            )  # "S/.5": 5 is not a number's start
     starts: set[int] = set()
     for number in numbers:
         digit = number.start()
@@ -396,7 +399,7 @@ def extract_figures(
                         text[number.start() : tail.end()],
                     )
                 )
-            years.update(int(y) for y in YEAR.findall(text))
+            years.update(map(int, YEAR.findall(text, digit.start())))
         for mention in view.states:
             states.setdefault(mention.code, None)
     return Figures(
