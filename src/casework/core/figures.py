@@ -399,7 +399,8 @@ def extract_figures(
                         text[number.start() : tail.end()],
                     )
                 )
-            years.update(map(int, YEAR.findall(text, digit.start())))
+            if "19" in text or "20" in text:  # how every YEAR match starts
+                years.update(map(int, YEAR.findall(text, digit.start())))
         for mention in view.states:
             states.setdefault(mention.code, None)
     return Figures(
