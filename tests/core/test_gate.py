@@ -242,7 +242,9 @@ def _classify_plainly(line: str) -> PassageKind:
         max_size=25,
     ).map("".join)
 )
-@example("PLAN PLAN PLAN PLAN PLAN PLAN word.")  # upper case for more than 24 characters
+@example(
+    "PLAN PLAN PLAN PLAN PLAN PLAN word."
+)  # upper case for more than 24 characters
 def test_line_kinds_are_those_of_the_plain_rules(line):
     from casework.core.segment import classify_line
 
