@@ -13,9 +13,9 @@ import click
 
 from casework.core.evaluate import evaluate, load_labels
 from casework.core.indicators import CODES
+from casework.core.isolate import analyse_isolated
 from casework.core.model import Analysis, PipelineConfig
 from casework.core.report import to_json
-from casework.core.run import analyse_path
 
 
 def _config(ocr: bool, max_pages: int, budget: float) -> PipelineConfig:
@@ -95,9 +95,9 @@ def analyse_command(
     analyses: list[Analysis] = []
     if len(paths) > 1:
         with click.progressbar(paths, label="analysing", file=sys.stderr) as bar:
-            analyses = [analyse_path(p, config, state=code) for p in bar]
+            analyses = [analyse_isolated(p, config, state=code) for p in bar]
     else:
-        analyses = [analyse_path(paths[0], config, state=code)]
+        analyses = [analyse_isolated(paths[0], config, state=code)]
     if as_json:
         click.echo(
             json.dumps(

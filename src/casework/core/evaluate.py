@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from casework.core.indicators import CODES
+from casework.core.isolate import analyse_isolated
 from casework.core.model import Analysis, PipelineConfig
-from casework.core.run import analyse_path
 
 
 @dataclass(slots=True)
@@ -154,6 +154,6 @@ def evaluate(
         if progress:
             progress(record["file"])
         state = (record.get("state") or "").upper() or None
-        analysis = analyse_path(corpus / record["file"], config, state=state)
+        analysis = analyse_isolated(corpus / record["file"], config, state=state)
         score_document(result, record, analysis)
     return result

@@ -43,6 +43,7 @@ class PipelineConfig:
     max_unpacked_bytes: int = 300 * 1024 * 1024
     max_chars: int = 40_000_000
     time_budget_s: float = 120.0
+    max_memory_mb: int = 2048  # more than the caller's own, for an isolated analysis
 
 
 @dataclass(frozen=True, slots=True)

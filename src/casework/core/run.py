@@ -121,7 +121,13 @@ def analyse_path(
     except PipelineError as exc:
         logger.warning("%s", exc)
         message = str(exc)
-    except (OSError, MemoryError, RecursionError, ValueError) as exc:
+    except MemoryError:
+        logger.error("%s: out of memory", path)
+        message = (
+            f"{path.name}: needs more memory than the {config.max_memory_mb} MB allowed; "
+            "split the file or export it again"
+        )
+    except (OSError, RecursionError, ValueError) as exc:
         logger.error("%s: could not be analysed", path, exc_info=True)
         message = f"{path.name}: could not be analysed ({type(exc).__name__}: {exc}); check the file and retry"
     except Exception as exc:  # the run boundary: one bad file must not stop the others

@@ -19,11 +19,11 @@ logger = logging.getLogger(__name__)
 
 def run_analyser(path: Path, *, state: str | None) -> dict[str, Any]:
     """One document's entry of the `--json` contract, plus `text` (pages split by \\f)."""
+    from casework.core.isolate import analyse_isolated
     from casework.core.model import PipelineConfig
     from casework.core.report import to_json
-    from casework.core.run import analyse_path
 
-    analysis = analyse_path(path, PipelineConfig(), state=state)
+    analysis = analyse_isolated(path, PipelineConfig(), state=state)
     data: dict[str, Any] = dict(to_json(analysis))
     data["text"] = analysis.text
     return data

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from casework.core.run import analyse_path
+from casework.core.isolate import analyse_isolated
 from casework.extensions.models import ExtensionRequest, RequestDocument
 from casework.extensions.services import refresh_comments
 
@@ -53,7 +53,7 @@ def find_figures(data: bytes, filename: str) -> Figures:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"upload{Path(name).suffix.lower()}"
         path.write_bytes(data)
-        analysis = analyse_path(path)
+        analysis = analyse_isolated(path)
     amounts = sorted(
         {
             Candidate(m.amount, m.page, m.text, m.currency)
