@@ -16,8 +16,8 @@ import resource
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from casework.core.model import Analysis, Issue, PipelineConfig
-from casework.core.run import analyse_path
+from casework.core.model import Analysis, PipelineConfig
+from casework.core.run import analyse_path, failed_analysis
 
 logger = logging.getLogger(__name__)
 
@@ -46,19 +46,10 @@ def _child(
     try:
         send.send(analysis)
     except Exception as exc:  # e.g. out of memory while sending a huge text
-        send.send(_failed(path, state, f"{path.name}: could not be analysed ({exc})"))
+        send.send(
+            failed_analysis(path, state, f"{path.name}: could not be analysed ({exc})")
+        )
     send.close()
-
-
-def _failed(path: Path, state: str | None, message: str) -> Analysis:
-    return Analysis(
-        path=path,
-        sha256=None,
-        language=None,
-        pages=0,
-        state=state,
-        issues=(Issue("error", message),),
-    )
 
 
 def analyse_isolated(
@@ -85,7 +76,7 @@ def analyse_isolated(
         else:
             logger.error("%s: stopped after %.0f s", path, deadline)
             child.kill()
-            return _failed(
+            return failed_analysis(
                 path,
                 state,
                 f"{path.name}: took more than {deadline:.0f} s and was stopped; split "
@@ -99,7 +90,7 @@ def analyse_isolated(
             child.join()
     if analysis is None:
         logger.error("%s: the analysis process ended with %s", path, child.exitcode)
-        return _failed(
+        return failed_analysis(
             path,
             state,
             f"{path.name}: the analysis stopped unexpectedly (exit code {child.exitcode}); "

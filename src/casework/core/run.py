@@ -110,6 +110,18 @@ def analyse_source(
     )
 
 
+def failed_analysis(path: Path, state: str | None, message: str) -> Analysis:
+    """What is said of a document that could not be analysed: one error, on one line."""
+    return Analysis(
+        path=path,
+        sha256=None,
+        language=None,
+        pages=0,
+        state=state,
+        issues=(Issue("error", message.replace("\n", " ")),),
+    )
+
+
 def analyse_path(
     path: Path, config: PipelineConfig | None = None, *, state: str | None = None
 ) -> Analysis:
@@ -136,11 +148,4 @@ def analyse_path(
             f"{path.name}: unexpected failure ({type(exc).__name__}: {exc}); "
             "please report it with the file"
         )
-    return Analysis(
-        path=path,
-        sha256=None,
-        language=None,
-        pages=0,
-        state=state,
-        issues=(Issue("error", message.replace("\n", " ")),),
-    )
+    return failed_analysis(path, state, message)

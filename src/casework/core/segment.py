@@ -25,7 +25,6 @@ _REFERENCE = re.compile(
 )
 _BULLET = re.compile(r"^\s*(?:[•·▪◦●*\-–—]|\(?[a-z]\)|\(?[ivx]+\))\s+\S", re.I)
 _NUMBERED = re.compile(r"^\s*(?:(?:\d+|[A-Z])(?:\.\d+)*[.)]?|[IVX]+\.)\s+")
-_WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?…][\"»”’')\]]*\s+(?=[\"«“‘(\[¿¡]?[A-ZÀ-ÖØ-Þ0-9])")
 # Words that end with a full stop without ending a sentence ("No. 5", "e.g. Chad").
 ABBREVIATIONS = (
@@ -108,7 +107,7 @@ _BULLET_FIRST = frozenset("•·▪◦●*-–—(")
 
 
 def _at_most(line: str, n: int) -> bool:
-    """len(_WORD.findall(line)) <= n."""
+    r"""len(re.findall(r"\w+", line)) <= n."""
     return word_count(line) <= n
 
 
@@ -137,7 +136,7 @@ def classify_line(line: str) -> PassageKind:
     if (
         first in _REFERENCE_FIRST
         and _REFERENCE.match(stripped)
-        and len(_WORD.findall(stripped)) <= 16
+        and _at_most(stripped, 16)
     ):
         return PassageKind.REFERENCE
     if (stripped[0] in _BULLET_FIRST or ")" in stripped) and _BULLET.match(stripped):
