@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from casework.core.errors import EmptyDocumentError, UnsupportedFormatError
+from casework.core.errors import (
+    CorruptDocumentError,
+    EmptyDocumentError,
+    UnsupportedFormatError,
+)
 from casework.core.model import Page, PipelineConfig, SourceFile
 
 _HEADER_LINE = re.compile(r"[A-Za-z_][\w-]*:[^\n]*")
@@ -16,7 +20,7 @@ def decode_text(path: Path, data: bytes) -> tuple[str, list[str]]:
     """Decode bytes as UTF-8 (BOM-aware), UTF-16 or, with a warning, Windows-1252."""
     warnings: list[str] = []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), warnings
+        return _decode_utf16(path, data)
     sample = data[:65536]
     if sample and len(_CONTROL.findall(sample)) > max(2, len(sample) // 200):
         raise UnsupportedFormatError(
@@ -32,6 +36,33 @@ def decode_text(path: Path, data: bytes) -> tuple[str, list[str]]:
             "(save the file as UTF-8 to be sure accents are right)"
         )
         return data.decode("cp1252", errors="replace"), warnings
+
+
+def _decode_utf16(path: Path, data: bytes) -> tuple[str, list[str]]:
+    """UTF-16 by its byte-order mark; a few bad code units (a cut file) are replaced."""
+    try:
+        return data.decode("utf-16"), []
+    except UnicodeDecodeError as exc:
+        text = data.decode("utf-16", errors="replace")
+        genuine = data.decode("utf-16", errors="ignore").count("\ufffd")
+        bad = text.count("\ufffd") - genuine  # code units that could not be read
+        where = (
+            f"byte {exc.start}"
+            if exc.end - exc.start == 1
+            else f"bytes {exc.start}-{exc.end - 1}"
+        )
+        if bad > max(1, len(text) // 1000):
+            raise CorruptDocumentError(
+                path,
+                "starts with a UTF-16 byte-order mark but is not valid UTF-16 "
+                f"({where} and {bad - 1} more places)",
+                "open it in a text editor and save it again as UTF-8",
+            ) from exc
+        warning = (
+            f"{path.name}: {where} of this UTF-16 file could not be read and became "
+            "a replacement mark; save the file again as UTF-8 to be sure of the text"
+        )
+        return text, [warning]
 
 
 def split_header(raw: str) -> tuple[dict[str, str], str]:
