@@ -1,4 +1,5 @@
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -82,12 +83,24 @@ def test_human_table(tmp_path):
 
 
 def test_eval_last_line(tmp_path):
-    result = CliRunner().invoke(eval_command, [str(write_corpus(tmp_path))])
+    corpus = str(write_corpus(tmp_path))
+    result = CliRunner().invoke(eval_command, [corpus, "--rules-only"])
     assert result.exit_code == 0, result.output
     assert (
         result.stdout.strip().splitlines()[-1]
         == "macro-F1 1.000 micro-F1 1.000 evidence-verbatim 100.0%"
     )
+    with_model = CliRunner().invoke(eval_command, [corpus])
+    assert with_model.exit_code == 0, with_model.output
+    last = with_model.stdout.strip().splitlines()[-1]
+    assert re.fullmatch(
+        r"macro-F1 \d\.\d{3} micro-F1 \d\.\d{3} evidence-verbatim 100\.0%", last
+    )
+
+
+def test_eval_cv_without_corpus_and_corpus_needed_otherwise():
+    result = CliRunner().invoke(eval_command, [])
+    assert result.exit_code == 2 and "--cv" in result.output
 
 
 def test_eval_without_labels_is_a_usage_error(tmp_path):

@@ -18,8 +18,20 @@ from casework.core.model import Analysis, PipelineConfig
 from casework.core.report import to_json
 
 
-def _config(ocr: bool, max_pages: int, budget: float) -> PipelineConfig:
-    return PipelineConfig(ocr=ocr, max_pages=max_pages, time_budget_s=budget)
+def _config(
+    ocr: bool, max_pages: int, budget: float, model: bool = True
+) -> PipelineConfig:
+    return PipelineConfig(
+        ocr=ocr, max_pages=max_pages, time_budget_s=budget, model=model
+    )
+
+
+_MODEL_OPTION = click.option(
+    "--model/--rules-only",
+    default=True,
+    show_default=True,
+    help="Use the learned reader beside the rules, or the rules alone.",
+)
 
 
 def _print_table(analyses: list[Analysis]) -> None:
@@ -50,6 +62,15 @@ def _print_table(analyses: list[Analysis]) -> None:
             click.echo(f"  {issue['severity']}: {issue['message']}")
 
 
+def _print_text(analyses: list[Analysis]) -> None:
+    for number, analysis in enumerate(analyses):
+        if len(analyses) > 1:
+            click.echo(f"{'' if number == 0 else chr(10)}==> {analysis.path} <==")
+        for issue in analysis.issues:
+            click.echo(f"{issue.severity}: {issue.message}", err=True)
+        click.echo(analysis.text)
+
+
 @click.command("analyse")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -70,6 +91,13 @@ def _print_table(analyses: list[Analysis]) -> None:
 @click.option(
     "--budget", default=120.0, show_default=True, help="Seconds allowed per document."
 )
+@click.option(
+    "--text",
+    "as_text",
+    is_flag=True,
+    help="Print the text the analyser read (pages separated by a form feed) instead.",
+)
+@_MODEL_OPTION
 def analyse_command(
     paths: tuple[Path, ...],
     state: str | None,
@@ -77,6 +105,8 @@ def analyse_command(
     ocr: bool,
     max_pages: int,
     budget: float,
+    as_text: bool,
+    model: bool,
 ) -> None:
     """Find the twelve indicators, money, areas and States in reports (PDF, DOCX, HTML, text).
 
@@ -90,7 +120,9 @@ def analyse_command(
     if missing:
         raise click.UsageError(f"{missing[0]}: no such file; check the path")
     logging.basicConfig(level=logging.ERROR, stream=sys.stderr)
-    config = _config(ocr, max_pages, budget)
+    if as_text and as_json:
+        raise click.UsageError("--text and --json cannot be used together; pick one")
+    config = _config(ocr, max_pages, budget, model and not as_text)
     code = state.upper() if state else None
     analyses: list[Analysis] = []
     if len(paths) > 1:
@@ -98,7 +130,9 @@ def analyse_command(
             analyses = [analyse_isolated(p, config, state=code) for p in bar]
     else:
         analyses = [analyse_isolated(paths[0], config, state=code)]
-    if as_json:
+    if as_text:
+        _print_text(analyses)
+    elif as_json:
         click.echo(
             json.dumps(
                 {"documents": [to_json(a) for a in analyses]},
@@ -113,18 +147,32 @@ def analyse_command(
 
 
 @click.command("eval")
-@click.argument("corpus", type=click.Path(path_type=Path, file_okay=False))
+@click.argument(
+    "corpus", type=click.Path(path_type=Path, file_okay=False), required=False
+)
 @click.option(
     "--json",
     "as_json",
     is_flag=True,
     help="Print the scores as JSON before the last line.",
 )
-def eval_command(corpus: Path, as_json: bool) -> None:
+@click.option(
+    "--cv",
+    is_flag=True,
+    help="Cross-validate the learned reader on its training passages instead "
+    "(leave one genre out, leave one language out); no CORPUS needed.",
+)
+@_MODEL_OPTION
+def eval_command(corpus: Path | None, as_json: bool, cv: bool, model: bool) -> None:
     """Score the analyser on CORPUS/labels.jsonl: per-indicator P/R/F1, wrong documents, macro-F1.
 
     Example: casework eval ../shared/corpus/dev
     """
+    if cv:
+        _cross_validate(as_json)
+        return
+    if corpus is None:
+        raise click.UsageError("give a CORPUS folder with labels.jsonl, or --cv")
     if not (corpus / "labels.jsonl").is_file():
         raise click.UsageError(
             f"{corpus}: no labels.jsonl here; point at a corpus folder"
@@ -135,7 +183,9 @@ def eval_command(corpus: Path, as_json: bool) -> None:
         raise click.ClickException(f"{exc}; fix the labels file") from exc
     logging.basicConfig(level=logging.ERROR, stream=sys.stderr)
     with click.progressbar(length=total, label="evaluating", file=sys.stderr) as bar:
-        result = evaluate(corpus, progress=lambda _name: bar.update(1))
+        result = evaluate(
+            corpus, PipelineConfig(model=model), progress=lambda _n: bar.update(1)
+        )
     if as_json:
         payload: dict[str, Any] = {
             "indicators": {
@@ -174,4 +224,84 @@ def eval_command(corpus: Path, as_json: bool) -> None:
     click.echo(result.summary_line())
 
 
-COMMANDS = [analyse_command, eval_command]
+def _cross_validate(as_json: bool) -> None:
+    from casework.core.indicators.training import cross_validate
+
+    try:
+        reports = cross_validate(progress=lambda m: click.echo(m, err=True))
+    except ValueError as exc:
+        raise click.ClickException(f"{exc}; fix the training file") from exc
+    if as_json:
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "scheme": r.scheme,
+                        "macro_f1": r.macro_f1,
+                        "indicators": {
+                            c: dict(
+                                zip(
+                                    ("precision", "recall", "f1", "support"),
+                                    v,
+                                    strict=False,
+                                )
+                            )
+                            for c, v in r.per_code.items()
+                        },
+                        "groups": r.per_group,
+                    }
+                    for r in reports
+                ],
+                indent=1,
+            )
+        )
+    for report in reports:
+        click.echo(f"== held out: one {report.scheme} ==")
+        click.echo(f"{'indicator':<24} {'P':>6} {'R':>6} {'F1':>6} {'support':>8}")
+        for code, (p, r, f, n) in report.per_code.items():
+            click.echo(f"{code:<24} {p:6.3f} {r:6.3f} {f:6.3f} {n:8d}")
+        groups = "  ".join(f"{g} {f:.3f}" for g, f in report.per_group.items())
+        click.echo(f"macro-F1 per {report.scheme.split(',')[0]}: {groups}")
+        click.echo(f"macro-F1 {report.macro_f1:.3f}")
+    click.echo(
+        "cv "
+        + " ".join(f"{r.scheme.replace(', ', '-')} {r.macro_f1:.3f}" for r in reports)
+    )
+
+
+@click.command("train")
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Only say whether the shipped model was trained on the current passages.",
+)
+def train_command(check: bool) -> None:
+    """Fit the learned reader on core/training/*.jsonl and write its weights.
+
+    Example: casework train
+    """
+    from casework.core.indicators.learned import read_meta
+    from casework.core.indicators.training import data_hash, train
+
+    if check:
+        recorded = read_meta().get("training_sha256")
+        current = data_hash()
+        if recorded != current:
+            raise click.ClickException(
+                f"the model was trained on {recorded or 'nothing'}, the passages are "
+                f"now {current}; run casework train"
+            )
+        click.echo(f"up to date: training data {current}")
+        return
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    try:
+        meta = train(progress=lambda m: click.echo(m, err=True))
+    except ValueError as exc:
+        raise click.ClickException(f"{exc}; fix the training file") from exc
+    click.echo(
+        f"trained {meta['name']}/{meta['version']} on {meta['passages']} passages "
+        f"(training data {meta['training_sha256']})"
+    )
+
+
+COMMANDS = [analyse_command, eval_command, train_command]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
+from collections.abc import Sequence
 
 from casework.core.gate_keys import STEM, first_words, fold
 from casework.core.model import Passage
@@ -193,6 +194,6 @@ class View:
         return states
 
 
-def views(passages: list[Passage] | tuple[Passage, ...]) -> list[View]:
+def views(passages: Sequence[Passage]) -> list[View]:
     """A View per passage, in order."""
     return [View(p) for p in passages]

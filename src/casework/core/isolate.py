@@ -16,6 +16,7 @@ import resource
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from casework.core.indicators.learned import encoder, load_model
 from casework.core.model import Analysis, PipelineConfig
 from casework.core.run import analyse_path, failed_analysis
 
@@ -31,6 +32,14 @@ def _address_space() -> int | None:
         return int(pages) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, ValueError, IndexError):
         return None
+
+
+def preload_model() -> None:
+    """Load the learned reader here, once, so that forked children share it (the encoder
+    takes about a second to load; every document would pay it again)."""
+    model = load_model()
+    if model is not None:
+        encoder().encode(["warm up"])
 
 
 def _child(
@@ -57,10 +66,12 @@ def analyse_isolated(
 ) -> Analysis:
     """analyse_path in a child process with a memory limit and a deadline; never raises."""
     config = config or PipelineConfig()
+    if config.model:
+        preload_model()
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(
+    child = context.Process(  # type: ignore[attr-defined]
         target=_child, args=(send, path, config, state), daemon=True
     )
     child.start()

@@ -44,6 +44,7 @@ class PipelineConfig:
     max_chars: int = 40_000_000
     time_budget_s: float = 120.0
     max_memory_mb: int = 2048  # more than the caller's own, for an isolated analysis
+    model: bool = True  # the learned reader beside the rules (off: rules only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,11 +86,16 @@ class Passage(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """A passage that supports a finding, with the rule that picked it."""
+    """A passage that supports a finding, with what picked it.
+
+    `rule` is a rule id, or the learned model's name and version; `score` is the model's
+    probability for the passage (None for a rule).
+    """
 
     page: int
     text: str
     rule: str
+    score: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +155,8 @@ class Analysis:
     pages: int
     state: str | None
     findings: tuple[Finding, ...] = ()
+    # Without --state: (ISO3, findings) for each State the passages about it say something of.
+    by_state: tuple[tuple[str, tuple[Finding, ...]], ...] = ()
     figures: Figures = field(default_factory=Figures)
     issues: tuple[Issue, ...] = ()
     text: str = ""  # extracted text, pages joined with form feeds

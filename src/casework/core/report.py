@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
-from casework.core.model import Analysis
+from casework.core.model import Analysis, Evidence
 
 
 class DocumentJSON(TypedDict):
@@ -20,6 +20,19 @@ class DocumentJSON(TypedDict):
     areas_m2: list[dict[str, Any]]
     states_mentioned: list[str]
     issues: list[dict[str, str]]
+    by_state: NotRequired[dict[str, dict[str, dict[str, Any]]]]
+
+
+def _evidence_json(evidence: Evidence) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "page": evidence.page,
+        "text": evidence.text,
+        "rule": evidence.rule,
+        "found_by": "rule" if evidence.score is None else "model",
+    }
+    if evidence.score is not None:
+        item["score"] = round(evidence.score, 3)
+    return item
 
 
 def to_json(analysis: Analysis) -> DocumentJSON:
@@ -33,15 +46,12 @@ def to_json(analysis: Analysis) -> DocumentJSON:
         indicators[code] = {
             "present": bool(finding and finding.present),
             "score": finding.score if finding else 0.0,
-            "evidence": [
-                {"page": e.page, "text": e.text, "rule": e.rule}
-                for e in finding.evidence
-            ]
+            "evidence": [_evidence_json(e) for e in finding.evidence]
             if finding
             else [],
         }
     figures = analysis.figures
-    return {
+    document: DocumentJSON = {
         "path": str(analysis.path),
         "sha256": analysis.sha256,
         "language": analysis.language,
@@ -66,3 +76,18 @@ def to_json(analysis: Analysis) -> DocumentJSON:
             {"severity": i.severity, "message": i.message} for i in analysis.issues
         ],
     }
+    if analysis.by_state:
+        # Only what is present, per State: a Monitor chapter names dozens of States.
+        document["by_state"] = {
+            state: {
+                f.code: {
+                    "present": True,
+                    "score": f.score,
+                    "evidence": [_evidence_json(e) for e in f.evidence],
+                }
+                for f in state_findings
+                if f.present
+            }
+            for state, state_findings in analysis.by_state
+        }
+    return document

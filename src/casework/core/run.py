@@ -5,15 +5,26 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
+from casework.core.attribution import passages_by_state
 from casework.core.errors import BudgetExceededError, PipelineError, TooLargeError
 from casework.core.figures import extract_figures
-from casework.core.gate import views
+from casework.core.gate import View, views
+from casework.core.indicators.decide import decide, score_passages
 from casework.core.indicators.detect import find_hits, score_hits
-from casework.core.indicators.viewpoint import is_donor
+from casework.core.indicators.learned import load_model
+from casework.core.indicators.viewpoint import viewpoint_counts
 from casework.core.language import detect_language
-from casework.core.model import Analysis, Issue, PipelineConfig, SourceFile
+from casework.core.model import (
+    Analysis,
+    Finding,
+    Issue,
+    Passage,
+    PipelineConfig,
+    SourceFile,
+)
 from casework.core.read import read_document
 from casework.core.segment import segment
 from casework.core.state_names import find_states
@@ -36,6 +47,45 @@ def infer_state(source: SourceFile) -> str | None:
     return code if count >= 3 and count >= 0.5 * sum(counts.values()) else None
 
 
+def find_indicators(
+    passage_views: Sequence[View],
+    *,
+    state: str,
+    language: str | None,
+    config: PipelineConfig,
+) -> tuple[bool, list[Finding]]:
+    """Whether the State speaks as a donor, and the twelve findings for it."""
+    passages: list[Passage] = [v.passage for v in passage_views]
+    gives, needs = viewpoint_counts(passages, state, passage_views)
+    donor = gives >= 1 and gives > needs
+    model = load_model() if config.model else None
+    scored = (
+        score_passages(passage_views, model, state=state, language=language)
+        if model is not None
+        else None
+    )
+    findings = score_hits(
+        find_hits(passages, state=state, donor=donor, passage_views=passage_views)
+    )
+    if model is None or scored is None:
+        return donor, findings
+    return donor, decide(findings, scored, model, state=state, donor=donor)
+
+
+def findings_by_state(
+    passage_views: Sequence[View], *, language: str | None, config: PipelineConfig
+) -> tuple[tuple[str, tuple[Finding, ...]], ...]:
+    """Findings for each State the document speaks of, from the passages about it."""
+    out = []
+    for code, about in sorted(passages_by_state(passage_views).items()):
+        _donor, findings = find_indicators(
+            about, state=code, language=language, config=config
+        )
+        if any(f.present for f in findings):
+            out.append((code, tuple(findings)))
+    return tuple(out)
+
+
 class _Clock:
     def __init__(self, path: Path, budget: float) -> None:
         self.path, self.budget, self.start = path, budget, time.monotonic()
@@ -52,7 +102,10 @@ class _Clock:
 def analyse_source(
     source: SourceFile, config: PipelineConfig, *, state: str | None = None
 ) -> Analysis:
-    """Analyse an already-read document; `state` overrides any hint."""
+    """Analyse an already-read document; `state` overrides any hint.
+
+    Without `state`, findings are also given per State mentioned (`Analysis.by_state`).
+    """
     clock = _Clock(source.path, config.time_budget_s)
     issues = [Issue("warning", w) for w in source.warnings]
     text = "\f".join(p.text for p in source.pages)
@@ -79,13 +132,16 @@ def analyse_source(
         donor = False
         findings = score_hits([])
     else:
-        donor = is_donor(passages, concerned, passage_views)
-        findings = score_hits(
-            find_hits(
-                passages, state=concerned, donor=donor, passage_views=passage_views
-            )
+        donor, findings = find_indicators(
+            passage_views, state=concerned, language=language, config=config
         )
     clock.check("indicators")
+    by_state = (
+        findings_by_state(passage_views, language=language, config=config)
+        if state is None
+        else ()
+    )
+    clock.check("States")
     figures = extract_figures(
         passages, language=language, donor=donor, passage_views=passage_views
     )
@@ -104,6 +160,7 @@ def analyse_source(
         pages=len(source.pages),
         state=concerned,
         findings=tuple(findings),
+        by_state=by_state,
         figures=figures,
         issues=tuple(issues),
         text=text,

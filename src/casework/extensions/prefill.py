@@ -17,6 +17,7 @@ from pathlib import Path
 from django.db import transaction
 
 from casework.core.isolate import analyse_isolated
+from casework.core.model import PipelineConfig
 from casework.extensions.models import ExtensionRequest, RequestDocument
 from casework.extensions.services import refresh_comments
 
@@ -53,7 +54,8 @@ def find_figures(data: bytes, filename: str) -> Figures:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"upload{Path(name).suffix.lower()}"
         path.write_bytes(data)
-        analysis = analyse_isolated(path)
+        # Figures only: the learned reader would cost the web process its memory.
+        analysis = analyse_isolated(path, PipelineConfig(model=False))
     amounts = sorted(
         {
             Candidate(m.amount, m.page, m.text, m.currency)

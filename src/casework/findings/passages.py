@@ -15,6 +15,7 @@ class PassageInContext:
     text: str
     after: str
     found: bool
+    score: float | None = None  # the learned reader's probability; None for a rule
 
 
 def _flexible(text: str) -> re.Pattern[str]:
@@ -23,7 +24,9 @@ def _flexible(text: str) -> re.Pattern[str]:
     return re.compile(r"\s+".join(words))
 
 
-def in_context(pages: list[str], page: int, text: str) -> PassageInContext:
+def in_context(
+    pages: list[str], page: int, text: str, *, score: float | None = None
+) -> PassageInContext:
     """The passage with up to CONTEXT_CHARS of its page on each side."""
     if 1 <= page <= len(pages) and text.strip():
         body = pages[page - 1]
@@ -38,5 +41,6 @@ def in_context(pages: list[str], page: int, text: str) -> PassageInContext:
                 body[end : end + CONTEXT_CHARS]
                 + ("…" if end + CONTEXT_CHARS < len(body) else ""),
                 True,
+                score,
             )
-    return PassageInContext(page, "", text, "", False)
+    return PassageInContext(page, "", text, "", False, score)

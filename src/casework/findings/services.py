@@ -53,6 +53,7 @@ def sync_findings(
         reported += 1
         evidence = [
             {"page": e["page"], "text": e["text"], "rule": e.get("rule", "")}
+            | ({"score": e["score"]} if e.get("score") is not None else {})
             for e in verdict.get("evidence", [])
         ]
         if finding is None:

@@ -24,7 +24,8 @@ def _row(finding: Finding, pages: list[str]) -> dict:
         "finding": finding,
         "label": label(finding.indicator),
         "passages": [
-            in_context(pages, e["page"], e["text"]) for e in finding.shown_evidence
+            in_context(pages, e["page"], e["text"], score=e.get("score"))
+            for e in finding.shown_evidence
         ],
     }
 

@@ -100,7 +100,8 @@ class Hit:
     passage: Passage
 
 
-def _is_background(view: View, state: str) -> bool:
+def is_background(view: View, state: str) -> bool:
+    """A passage about the world at large that does not name the State or speak for it."""
     return (
         GLOBAL.search(view) is not None
         and not any(m.code == state for m in view.states)
@@ -133,7 +134,7 @@ def find_hits(
         if len(view.text) < 25:
             continue
         candidates = view.mask & any_rule
-        if not candidates or _is_background(view, state):
+        if not candidates or is_background(view, state):
             continue
         lowered = view.lower
         found: dict[str, float] = {}

@@ -44,7 +44,10 @@ GIVE = re.compile(
     r"consacr[ée]|a contribu[ée]|contribue|a financ[ée]|finance|a allou[ée]|a vers[ée]|a fait don|fait don|"
     r"a octroy[ée]|a accord[ée]|aide|financements?|dons?|"
     r"aport[oó]|aportar[aá]|aporta|aporte|contribuy[oó]|contribuir[aá]|financi[oó]|financiar[aá]|destin[oó]|don[oó]|"
-    r"otorg[oó]|donante|contribuci[oó]n(?:es)?|prestad[ao]|fournie)\b",
+    r"otorg[oó]|donante|contribuci[oó]n(?:es)?|prestad[ao]|fournie|"
+    # supporting others, in the active voice only ("was supported by" is receiving)
+    r"has supported|supports|supported(?! by)|a (?:apport[ée]|fourni|prêt[ée]) (?:son|un|une) (?:soutien|appui|aide)|"
+    r"apporte (?:son|un) (?:soutien|appui)|a soutenu|soutient|ha apoyado|apoy[oó](?! por)|apoya(?! por))\b",
     re.I,
 )
 NEEDS_OR_RECEIVES = re.compile(
