@@ -406,3 +406,12 @@ def test_utf16_cut_short_is_read_with_a_warning(tmp_path):
     analysis = analyse_path(path)
     assert not analysis.failed and text in analysis.text
     assert any("UTF-16" in i.message for i in analysis.issues)
+
+
+def test_a_symbol_code_before_letters_is_not_read_as_a_ligature():
+    from casework.core.read.glyphs import repair_glyph_codes
+
+    pages = ["The bound \x06f(x) \x06 holds, and \x06g\x06 is small; \x06z is near."]
+    repaired = repair_glyph_codes(pages)[0]
+    assert "fif" not in repaired and "\x06" not in repaired
+    assert "holds" in repaired

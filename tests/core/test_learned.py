@@ -69,6 +69,12 @@ def test_training_data_is_large_multilingual_and_covers_every_indicator_and_genr
     assert {e.genre for e in examples} == set(GENRES)
     negatives = sum(not e.codes for e in examples)
     assert 0.25 <= negatives / len(examples) <= 0.6
+    # A viewpoint is a State (ISO 3166 alpha-3); a global text gives no information.
+    import pycountry
+
+    states = {c.alpha_3 for c in pycountry.countries}
+    assert {e.state for e in examples if e.state} <= states
+    assert [e.id for e in examples if not e.state and e.codes] == []
 
 
 def test_a_bad_training_line_is_named_with_its_file_and_line(tmp_path):

@@ -132,16 +132,23 @@ def resolve_codes(pages: list[str]) -> dict[str, str]:
     chosen: dict[str, str] = {}
     for code in codes:
         scores: dict[str, float] = {}
+        known_words: dict[str, int] = {}
         for ligature in LIGATURES:
             total = 0.0
+            known_words[ligature] = 0
             for word, count in glued.items():
                 if code not in word:
                     continue
                 spelled = _CONTROL.sub("", word.replace(code, ligature))
-                known = _BONUS if spelled in vocabulary else 0.0
-                total += count * (letters.log_probability(spelled) + known)
+                known = spelled in vocabulary
+                known_words[ligature] += known
+                total += count * (letters.log_probability(spelled) + _BONUS * known)
             scores[ligature] = total
-        chosen[code] = max(LIGATURES, key=lambda lig: scores[lig])
+        best = max(LIGATURES, key=lambda lig: scores[lig])
+        # A ligature spells at least one word the document (or the common list) has
+        # elsewhere; a code that makes none is a symbol (a norm bar before "f(x)").
+        if known_words[best]:
+            chosen[code] = best
     return chosen
 
 
