@@ -64,3 +64,18 @@ def log_in(
     page.fill("#id_password", password)
     page.click("main button[type=submit]")
     page.wait_for_load_state()
+
+
+def upload_and_analyse(page, live_server, pdf, *, year: str = "2025") -> None:
+    """Upload a PDF as the logged-in focal point, then let the database worker analyse it."""
+    from django.core.management import call_command
+
+    page.goto(f"{live_server.url}/documents/upload/")
+    page.set_input_files("input[type=file]", str(pdf))
+    page.select_option("select[name=kind]", "article7_report")
+    page.fill("input[name=year]", year)
+    page.click("#upload-form button[type=submit]")
+    page.locator("#analysis-status [data-status=queued]").wait_for()
+    call_command(
+        "db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0
+    )

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.core.management import call_command
 
 from casework.documents.sample_files import make_pdf
-from tests.browser.conftest import log_in
+from tests.browser.conftest import log_in, upload_and_analyse
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -34,15 +33,7 @@ def test_model_finding_is_shown_with_what_found_it(
     pdf = tmp_path / "note-senegal.pdf"
     pdf.write_bytes(make_pdf(PARAGRAPHS, title="Note du Sénégal"))
     log_in(page, live_server, "owner")
-    page.goto(f"{live_server.url}/documents/upload/")
-    page.set_input_files("input[type=file]", str(pdf))
-    page.select_option("select[name=kind]", "article7_report")
-    page.fill("input[name=year]", "2025")
-    page.click("#upload-form button[type=submit]")
-    page.locator("#analysis-status [data-status=queued]").wait_for()
-    call_command(
-        "db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0
-    )
+    upload_and_analyse(page, live_server, pdf)
 
     page.context.clear_cookies()
     log_in(page, live_server, "support")

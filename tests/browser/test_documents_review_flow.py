@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
 
 from casework.documents.sample_files import FRENCH_REPORT, make_pdf
 from casework.exports.readback import docx_text, pdf_text
-from tests.browser.conftest import log_in
+from tests.browser.conftest import log_in, upload_and_analyse
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -30,17 +29,8 @@ def test_french_pdf_to_reviewed_observations_and_compilation(
 
     # 1. The focal point of Senegal uploads the French PDF.
     log_in(page, live_server, "owner")
-    page.goto(f"{live_server.url}/documents/upload/")
-    page.set_input_files("input[type=file]", str(pdf))
-    page.select_option("select[name=kind]", "article7_report")
-    page.fill("input[name=year]", "2025")
-    page.click("#upload-form button[type=submit]")
-    page.locator("#analysis-status [data-status=queued]").wait_for()
-
     # 2. The worker analyses it; the page follows the run by itself (htmx polling).
-    call_command(
-        "db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0
-    )
+    upload_and_analyse(page, live_server, pdf)
     page.locator(
         "#analysis-status [data-status=done], #analysis-status [data-status=partial]"
     ).first.wait_for()
