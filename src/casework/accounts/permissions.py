@@ -6,13 +6,21 @@ and never look at roles themselves.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+from typing import ParamSpec
+
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
 
 from casework.accounts.models import Profile, Role
 from casework.states.models import StateParty
 
 AnyUser = User | AnonymousUser
+P = ParamSpec("P")
+View = Callable[..., HttpResponse]
 
 
 def profile_of(user: AnyUser) -> Profile | None:
@@ -59,3 +67,38 @@ def require(allowed: bool) -> None:
     """Raise 403 unless allowed; views call it after login_required."""
     if not allowed:
         raise PermissionDenied
+
+
+def user_passes(check: Callable[[AnyUser], bool]) -> Callable[[View], View]:
+    """The one decorator shape for a role family: log in first (302 to the login page),
+    then 403 unless `check(user)`. Each app's permissions.py defines its families with
+    it (e.g. `committee_only = user_passes(can_work_on_engagement)`)."""
+
+    def decorator(view: View) -> View:
+        @login_required
+        @wraps(view)
+        def wrapped(
+            request: HttpRequest, *args: object, **kwargs: object
+        ) -> HttpResponse:
+            require(check(request.user))
+            return view(request, *args, **kwargs)
+
+        wrapped.access_rule = check  # type: ignore[attr-defined]
+        return wrapped
+
+    return decorator
+
+
+def is_staff_role(user: AnyUser) -> bool:
+    """The support unit and committee members (any committee)."""
+    return is_support_unit(user) or is_committee_member(user)
+
+
+def is_signed_in(user: AnyUser) -> bool:
+    return bool(user.is_authenticated)
+
+
+# Role families every app may use.
+support_unit_required = user_passes(is_support_unit)
+staff_required = user_passes(is_staff_role)
+signed_in_required = user_passes(is_signed_in)

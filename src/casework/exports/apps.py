@@ -6,3 +6,8 @@ class ExportsConfig(AppConfig):
     name = "casework.exports"
     label = "exports"
     verbose_name = _("Exports")
+
+    def ready(self) -> None:
+        from casework.exports.converters import register
+
+        register()

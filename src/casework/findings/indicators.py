@@ -1,30 +1,25 @@
-"""The twelve indicator codes (shared/INDICATORS.md) with their labels and themes.
+"""The indicators as the findings app shows them: labels in the reader's language.
 
-The codes are a public contract shared with the analyser; the themes group them into the
-paragraphs of the preliminary observations.
+Codes, labels and themes live once in `casework.domain.indicators`; this module only
+makes the labels lazy, so model choices and forms follow the active language.
 """
 
 from __future__ import annotations
 
-from django.utils.translation import gettext_lazy as _
+from django.utils import translation
+from django.utils.functional import lazy
 
-LABELS = {
-    "challenges": _("Challenges"),
-    "assistance_needs": _("Assistance needs"),
-    "national_resources": _("National resources"),
-    "assistance_received": _("Assistance received"),
-    "assistance_provided": _("Assistance provided"),
-    "resource_mobilisation": _("Resource mobilisation"),
-    "innovative_financing": _("Innovative financing"),
-    "national_platform": _("National platform"),
-    "individualised_approach": _("Individualised approach"),
-    "gender_diversity": _("Gender and diversity"),
-    "knowledge_exchange": _("Knowledge exchange"),
-    "costed_plan": _("Costed plan"),
-}
-CODES: tuple[str, ...] = tuple(LABELS)
-CHOICES = [(code, label) for code, label in LABELS.items()]
+from casework.domain import indicators
+from casework.domain.languages import normalise
+
+CODES: tuple[str, ...] = indicators.CODES
 
 
 def label(code: str) -> str:
-    return str(LABELS.get(code, code))
+    """The label in the active language; an unknown code shows as itself."""
+    return indicators.label(code, normalise(translation.get_language()))
+
+
+lazy_label = lazy(label, str)
+LABELS = {code: lazy_label(code) for code in CODES}
+CHOICES = [(code, lazy_label(code)) for code in CODES]

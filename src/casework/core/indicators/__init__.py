@@ -1,18 +1,10 @@
-"""The twelve indicators of shared/INDICATORS.md: rules that always give evidence."""
+"""The twelve indicators of shared/INDICATORS.md: rules that always give evidence.
+
+The codes come from `casework.domain.indicators`, the one list every app uses.
+"""
 
 from __future__ import annotations
 
-CODES: tuple[str, ...] = (
-    "challenges",
-    "assistance_needs",
-    "national_resources",
-    "assistance_received",
-    "assistance_provided",
-    "resource_mobilisation",
-    "innovative_financing",
-    "national_platform",
-    "individualised_approach",
-    "gender_diversity",
-    "knowledge_exchange",
-    "costed_plan",
-)
+from casework.domain.indicators import CODES
+
+__all__ = ["CODES"]
