@@ -29,6 +29,8 @@ def test_needs_versus_funding_chart_and_donor_suggestions(page, live_server, sup
     assert any("to Angola in" in reason for reason in reasons)
     assert any("Stated priority" in reason for reason in reasons)
 
+    # One document link per language and format: /…/suggestions/<lang>.<format>.
+    assert page.locator("p.downloads a[hreflang]").count() == 6
     with page.expect_download() as download:
-        page.get_by_role("link", name="DOCX").click()
-    assert download.value.suggested_filename == "donor-suggestions-AGO-2025.docx"
+        page.locator('a[hreflang="en"]', has_text="DOCX").click()
+    assert download.value.suggested_filename == "donor-suggestions-AGO-2025-en.docx"

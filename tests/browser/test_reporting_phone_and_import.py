@@ -35,7 +35,7 @@ def test_phone_user_imports_last_years_template(browser, live_server, owner, tmp
             page.screenshot(path=f"{SHOTS}/phone-edit.png")
 
         last_year = tmp_path / "report-2025.xlsx"
-        last_year.write_bytes(template_xlsx(answers()))
+        last_year.write_bytes(template_xlsx(answers(), language="en"))
         page.click("text=Import from a file")
         page.set_input_files("#id_file", str(last_year))
         page.click("main button[type=submit]")

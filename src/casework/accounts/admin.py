@@ -5,7 +5,7 @@ from django.contrib.auth.models import User
 from casework.accounts.models import Profile
 
 
-class ProfileInline(admin.StackedInline):
+class ProfileInline(admin.StackedInline[Profile, User]):
     model = Profile
     can_delete = False
     autocomplete_fields = ["state"]
@@ -15,7 +15,7 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class CaseworkUserAdmin(UserAdmin):
+class CaseworkUserAdmin(UserAdmin[User]):
     inlines = [ProfileInline]
     list_display = ["username", "email", "profile__role", "profile__state", "is_active"]
     list_filter = ["profile__role", "is_active", "is_staff"]

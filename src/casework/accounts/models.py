@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from casework.domain.languages import DEFAULT, LANGUAGES, NATIVE
 from casework.states.models import Committee, StateParty
 
 
@@ -40,7 +41,10 @@ class Profile(models.Model):
         verbose_name=_("committee"),
     )
     preferred_language = models.CharField(
-        _("preferred language"), max_length=2, choices=settings.LANGUAGES, default="en"
+        _("preferred language"),
+        max_length=2,
+        choices=[(code, NATIVE[code]) for code in LANGUAGES],
+        default=DEFAULT,
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -27,7 +27,7 @@ def profile_of(user: AnyUser) -> Profile | None:
     if not user.is_authenticated:
         return None
     try:
-        return user.profile  # type: ignore[union-attr]
+        return user.profile
     except Profile.DoesNotExist:
         return None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rest_framework.pagination import LimitOffsetPagination
+from rest_framework.request import Request
 
 MAX_OFFSET = 10**9
 
@@ -12,5 +13,5 @@ class OpenDataPagination(LimitOffsetPagination):
     # SQLite refuses LIMIT/OFFSET beyond 64-bit integers: found by the Schemathesis test.
     max_limit = 1000
 
-    def get_offset(self, request) -> int:
+    def get_offset(self, request: Request) -> int:
         return min(super().get_offset(request), MAX_OFFSET)

@@ -13,6 +13,7 @@ router.register(
     "compliance/submissions", views.SubmissionViewSet, basename="submission"
 )
 router.register("observations", views.ObservationViewSet, basename="observation")
+router.register("indicators", views.IndicatorViewSet, basename="indicator")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

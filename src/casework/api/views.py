@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from typing import Any, TypeVar
 
 from django.apps import apps
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.settings import spectacular_settings
 from drf_spectacular.types import OpenApiTypes
@@ -19,15 +22,22 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import mixins, serializers, viewsets
+from rest_framework.request import Request
+from rest_framework.response import Response
 
 from casework.api.pagination import OpenDataPagination
 from casework.api.serializers import (
     ContributionSerializer,
+    IndicatorSerializer,
     ObservationSerializer,
     StatePartySerializer,
     SubmissionSerializer,
 )
+from casework.compliance.models import Submission
+from casework.domain.indicators import CODES, INDICATORS, is_indicator
+from casework.domain.indicators import indicator as find_indicator
 from casework.funding.models import Contribution, Sector, Source, Status
+from casework.observations.models import Observation
 from casework.states.models import StateParty
 
 YEAR = OpenApiParameter(
@@ -40,7 +50,10 @@ SWAGGER_DIST = "drf_spectacular_sidecar/swagger-ui-dist"
 NOT_FOUND = OpenApiResponse(description="Nothing published under this key.")
 
 
-class ListViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+M = TypeVar("M", bound=Model)
+
+
+class ListViewSet(mixins.ListModelMixin, viewsets.GenericViewSet[M]):
     """List only: these rows have no identifier of their own worth publishing."""
 
     pagination_class = OpenDataPagination
@@ -51,7 +64,7 @@ STATE = OpenApiParameter(
 )
 
 
-def _year(request) -> int | None:
+def _year(request: Request) -> int | None:
     raw = request.query_params.get("year")
     if raw is None:
         return None
@@ -60,8 +73,8 @@ def _year(request) -> int | None:
     return int(raw)
 
 
-def _choice(request, name: str, values: list[str]) -> str:
-    raw = request.query_params.get(name, "")
+def _choice(request: Request, name: str, values: list[str]) -> str:
+    raw: str = request.query_params.get(name, "")
     if raw and raw not in values:
         raise serializers.ValidationError({name: f"one of {', '.join(values)}"})
     return raw
@@ -74,14 +87,14 @@ def _choice(request, name: str, values: list[str]) -> str:
         responses={200: StatePartySerializer, 404: NOT_FOUND},
     ),
 )
-class StatePartyViewSet(viewsets.ReadOnlyModelViewSet):
+class StatePartyViewSet(viewsets.ReadOnlyModelViewSet[StateParty]):
     serializer_class = StatePartySerializer
     pagination_class = OpenDataPagination
     queryset = StateParty.objects.order_by("iso3")
     lookup_field = "iso3"
     lookup_value_regex = "[A-Za-z]{3}"
 
-    def get_object(self):
+    def get_object(self) -> StateParty:
         self.kwargs["iso3"] = self.kwargs["iso3"].upper()
         return super().get_object()
 
@@ -105,7 +118,7 @@ class StatePartyViewSet(viewsets.ReadOnlyModelViewSet):
         responses={200: ContributionSerializer, 404: NOT_FOUND},
     ),
 )
-class ContributionViewSet(viewsets.ReadOnlyModelViewSet):
+class ContributionViewSet(viewsets.ReadOnlyModelViewSet[Contribution]):
     serializer_class = ContributionSerializer
     pagination_class = OpenDataPagination
 
@@ -143,12 +156,11 @@ class ContributionViewSet(viewsets.ReadOnlyModelViewSet):
         responses={200: SubmissionSerializer(many=True), 400: BAD_REQUEST},
     )
 )
-class SubmissionViewSet(ListViewSet):
+class SubmissionViewSet(ListViewSet[Submission]):
     serializer_class = SubmissionSerializer
 
-    def get_queryset(self):
-        model = apps.get_model("compliance", "Submission")
-        submissions = model.objects.select_related("state").order_by(
+    def get_queryset(self) -> QuerySet[Submission]:
+        submissions = Submission.objects.select_related("state").order_by(
             "-year", "state__iso3"
         )
         if self.action != "list":
@@ -170,13 +182,12 @@ class SubmissionViewSet(ListViewSet):
         responses={200: ObservationSerializer(many=True), 400: BAD_REQUEST},
     )
 )
-class ObservationViewSet(ListViewSet):
+class ObservationViewSet(ListViewSet[Observation]):
     serializer_class = ObservationSerializer
 
-    def get_queryset(self):
-        model = apps.get_model("observations", "Observation")
+    def get_queryset(self) -> QuerySet[Observation]:
         observations = (
-            model.objects.filter(status="published")
+            Observation.objects.filter(status="published")
             .select_related("state")
             .prefetch_related("texts")
             .order_by("-year", "state__iso3")
@@ -193,9 +204,46 @@ class ObservationViewSet(ListViewSet):
         return observations
 
 
-def docs(request):
+@extend_schema_view(
+    list=extend_schema(
+        summary="The Committee's indicators, in checklist order",
+        responses={200: IndicatorSerializer(many=True)},
+    ),
+    retrieve=extend_schema(
+        summary="One indicator by code",
+        parameters=[
+            OpenApiParameter(
+                "code",
+                # A schema, not `enum=`: drf-spectacular sorts an `enum=` list, and the
+                # codes keep their checklist order everywhere.
+                {"type": "string", "enum": list(CODES)},
+                OpenApiParameter.PATH,
+            )
+        ],
+        responses={200: IndicatorSerializer, 404: NOT_FOUND},
+    ),
+)
+class IndicatorViewSet(viewsets.ViewSet):
+    """The indicators of `casework.domain.indicators`: codes, themes, labels."""
+
+    lookup_field = "code"
+    lookup_value_regex = "|".join(CODES)
+
+    def list(self, request: Request) -> Response:
+        return Response([IndicatorSerializer(found).data for found in INDICATORS])
+
+    def retrieve(self, request: Request, code: str) -> Response:
+        if not is_indicator(code):
+            raise Http404(f"No indicator {code}")
+        return Response(IndicatorSerializer(find_indicator(code)).data)
+
+
+@require_safe
+def docs(request: HttpRequest) -> HttpResponse:
     """A server-rendered list of the endpoints, read from the OpenAPI schema."""
-    schema = SchemaGenerator().get_schema(request=None, public=True)
+    # drf-spectacular ships no type information for its generator.
+    generator: Any = SchemaGenerator
+    schema: dict[str, Any] = generator().get_schema(request=None, public=True)
     endpoints = []
     for path, operations in schema["paths"].items():
         for method, operation in operations.items():
@@ -218,7 +266,8 @@ def docs(request):
     )
 
 
-def swagger_ui(request):
+@require_safe
+def swagger_ui(request: HttpRequest) -> HttpResponse:
     """Swagger UI from drf-spectacular-sidecar's static files: no CDN.
 
     A plain Django view (not DRF's): the site's context processors need the session user,

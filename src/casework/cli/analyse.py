@@ -12,10 +12,10 @@ from typing import Any
 import click
 
 from casework.core.evaluate import evaluate, load_labels
-from casework.core.indicators import CODES
 from casework.core.isolate import analyse_isolated
 from casework.core.model import Analysis, PipelineConfig
 from casework.core.report import to_json
+from casework.domain.indicators import CODES
 
 
 def _config(

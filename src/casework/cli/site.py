@@ -135,7 +135,8 @@ def demo(no_serve: bool, port: int) -> None:
 
 
 def _exec_gunicorn(bind: str, *, workers: int) -> None:
-    from gunicorn.app.wsgiapp import run
+    # gunicorn ships no type information (no py.typed marker).
+    from gunicorn.app.wsgiapp import run  # type: ignore[import-untyped]
 
     sys.argv = [
         "gunicorn",

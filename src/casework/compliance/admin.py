@@ -4,7 +4,7 @@ from casework.compliance.models import Reminder, Submission
 
 
 @admin.register(Submission)
-class SubmissionAdmin(admin.ModelAdmin):
+class SubmissionAdmin(admin.ModelAdmin[Submission]):
     list_display = ["state", "year", "submitted_at", "source"]
     list_filter = ["year", "source"]
     search_fields = ["state__iso3", "state__name_en"]
@@ -12,6 +12,6 @@ class SubmissionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Reminder)
-class ReminderAdmin(admin.ModelAdmin):
+class ReminderAdmin(admin.ModelAdmin[Reminder]):
     list_display = ["state", "year", "recipients", "created_at"]
     list_filter = ["year"]

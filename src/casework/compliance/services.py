@@ -7,9 +7,13 @@ import logging
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from casework.compliance.models import Reminder, Submission
+from casework.domain.languages import normalise
+from casework.domain.locale import format_date, format_integer
+from casework.domain.treaty import TREATY
 from casework.states.models import StateParty
 
 logger = logging.getLogger(__name__)
@@ -34,7 +38,7 @@ STATUS_ORDER = (ON_TIME, LATE, NOT_YET_DUE, MISSING, INITIAL_DUE, INITIAL_OVERDU
 
 def deadline(year: int) -> dt.date:
     """Article 7.2: annual reports are due by 30 April of the reporting year."""
-    return dt.date(year, 4, 30)
+    return TREATY.report_deadline(year)
 
 
 def record_submission(
@@ -74,9 +78,13 @@ class TrackerRow:
     @property
     def detail(self) -> str:
         if self.status == LATE:
-            return str(_("%(days)d days late")) % {"days": self.days_late}
+            language = normalise(get_language())
+            return ngettext(
+                "%(days)s day late", "%(days)s days late", self.days_late
+            ) % {"days": format_integer(self.days_late, language)}
         if self.status in {INITIAL_DUE, INITIAL_OVERDUE} and self.initial_due:
-            return str(_("due %(date)s")) % {"date": self.initial_due.isoformat()}
+            day = format_date(self.initial_due, normalise(get_language()))
+            return str(_("due %(date)s")) % {"date": day}
         return ""
 
 
@@ -147,7 +155,7 @@ def summary(rows: list[TrackerRow]) -> list[tuple[str, str, int]]:
 def tracker_table(
     rows: list[TrackerRow],
 ) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
-    header = (
+    header: tuple[str, ...] = (
         "ISO3",
         "State",
         "Status",
@@ -155,7 +163,7 @@ def tracker_table(
         "Days late",
         "Initial report due",
     )
-    body = [
+    body: list[tuple[str, ...]] = [
         (
             row.state.iso3,
             row.state.name_en,

@@ -6,5 +6,5 @@ app_name = "compliance"
 urlpatterns = [
     path("", views.current, name="current"),
     path("<int:year>/", views.tracker, name="year"),
-    path("<int:year>/export.<str:fmt>", views.tracker, name="export"),
+    path("<int:year>/export.<tableformat:fmt>", views.export, name="export"),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 from django.core.cache import cache
@@ -12,11 +13,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.views.decorators.http import require_safe
 
 from casework.compliance import services
 from casework.compliance.models import Submission
-from casework.exports.responses import file_response
-from casework.exports.tables import render_csv, render_xlsx
+from casework.exports.registry import table_response
 from casework.states.models import StateParty
 from casework.web import worldmap
 
@@ -30,24 +31,29 @@ MAP_CLASSES = {
 }
 
 
+@require_safe
 def current(request: HttpRequest) -> HttpResponse:
     return redirect("compliance:year", year=timezone.localdate().year)
 
 
-def tracker(request: HttpRequest, year: int, fmt: str = "") -> HttpResponse:
+def _checked_year(year: int) -> int:
     if not 1999 <= year <= timezone.localdate().year + 1:
         raise Http404
-    if fmt in {"csv", "xlsx"}:
-        header, body = services.tracker_table(services.tracker(year))
-        if fmt == "csv":
-            return file_response(
-                render_csv(header, body), f"article7-compliance-{year}.csv"
-            )
-        return file_response(
-            render_xlsx({str(year): (header, body)}), f"article7-compliance-{year}.xlsx"
-        )
-    if fmt:
-        raise Http404
+    return year
+
+
+@require_safe
+def export(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
+    """The tracker's table as CSV or XLSX (`<tableformat:fmt>`: anything else is a 404)."""
+    header, body = services.tracker_table(services.tracker(_checked_year(year)))
+    return table_response(
+        header, body, fmt=fmt, stem=f"article7-compliance-{year}", sheet=str(year)
+    )
+
+
+@require_safe
+def tracker(request: HttpRequest, year: int) -> HttpResponse:
+    _checked_year(year)
     return render(
         request,
         "compliance/tracker.html",
@@ -75,7 +81,7 @@ def _cached_body(year: int) -> str:
         f"{version['changed']}:{states_changed}"
     )
     key = "compliance:" + hashlib.sha256(key.encode()).hexdigest()
-    body = cache.get(key)
+    body: str | None = cache.get(key)
     if body is None:
         body = render_to_string(
             "compliance/_tracker_body.html", _body_context(year, today)
@@ -84,10 +90,10 @@ def _cached_body(year: int) -> str:
     return mark_safe(body)
 
 
-def _body_context(year: int, today) -> dict:
+def _body_context(year: int, today: dt.date) -> dict[str, object]:
     rows = services.tracker(year, today=today)
     by_iso = {row.state.iso3: row for row in rows}
-    areas = []
+    areas: list[dict[str, object]] = []
     for iso3, path in worldmap.country_paths().items():
         row = by_iso.get(iso3)
         if row is None:

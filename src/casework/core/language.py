@@ -7,6 +7,8 @@ import logging
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+from casework.domain.languages import LANGUAGES
+
 logger = logging.getLogger(__name__)
 
 
@@ -17,9 +19,7 @@ def _identifier(languages: tuple[str, ...]) -> LanguageIdentifier:
     return identifier
 
 
-def detect_language(
-    text: str, languages: tuple[str, ...] = ("en", "fr", "es")
-) -> str | None:
+def detect_language(text: str, languages: tuple[str, ...] = LANGUAGES) -> str | None:
     """ISO 639-1 code of the text's language, or None when there is too little text."""
     sample = text[:20_000]
     if sum(ch.isalpha() for ch in sample[:2000]) < 8:

@@ -11,6 +11,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple
 
+from casework.domain.languages import LANGUAGES
+
 
 class PassageKind(StrEnum):
     """What a passage is, as far as the segmenter can tell."""
@@ -36,7 +38,7 @@ class MoneyRole(StrEnum):
 class PipelineConfig:
     """Settings the caller passes in once; the core reads nothing else."""
 
-    languages: tuple[str, ...] = ("en", "fr", "es")
+    languages: tuple[str, ...] = LANGUAGES
     ocr: bool = False  # the PDF's own text layer beats OCR when it exists
     max_pages: int = 500
     max_bytes: int = 200 * 1024 * 1024

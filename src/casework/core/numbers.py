@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from casework.domain import locale
+
 NUMBER = (
     r"\d{1,3}(?:(?:[ \u00a0\u202f]|[.,'’])\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?"
 )
@@ -46,26 +48,30 @@ MULTIPLIER = (
 def parse_number(
     raw: str, *, language: str | None = None, scaled: bool = False
 ) -> float:
-    """Parse a written number; `scaled` says a multiplier such as 'million' follows."""
+    """Parse a number found in a report; `scaled` says a multiplier such as 'million'
+    follows. The reading itself is `casework.domain.locale.parse_number`, the parser every
+    app uses; this only decides the decimal mark from the context a report gives: a lone
+    separator before three digits groups thousands ("1,593" -> 1593) unless a multiplier
+    follows in a language that writes decimals that way ("1,593 millions" -> 1.593e6).
+    """
     text = _SPACES.sub("", raw.strip())
-    if "," in text and "." in text:
-        decimal = "," if text.rfind(",") > text.rfind(".") else "."
-        thousands = "." if decimal == "," else ","
-        return float(text.replace(thousands, "").replace(decimal, "."))
-    for sep in (",", "."):
-        if sep not in text:
-            continue
-        parts = text.split(sep)
-        if len(parts) > 2:
-            return float(text.replace(sep, ""))
-        tail = parts[1]
-        if len(tail) == 3:
-            decimal_comma = sep == "," and scaled and language in ("fr", "es")
-            decimal_point = sep == "." and scaled and language == "en"
-            if not (decimal_comma or decimal_point):
-                return float(text.replace(sep, ""))
-        return float(text.replace(sep, "."))
-    return float(text)
+    marks = [mark for mark in ",." if mark in text]
+    decimal: str | None = None
+    if len(marks) == 1 and text.count(marks[0]) == 1:
+        mark = marks[0]
+        if len(text.split(mark)[1]) == 3:
+            as_decimal = scaled and (
+                (mark == "," and language in ("fr", "es"))
+                or (mark == "." and language == "en")
+            )
+            decimal = mark if as_decimal else ("." if mark == "," else ",")
+        else:
+            decimal = mark
+    try:
+        return float(locale.parse_number(text, decimal=decimal))
+    except locale.NumberFormatError:
+        # "1234.567": no thousands grouping fits, so the separator is a decimal mark.
+        return float(locale.parse_number(text, decimal=marks[-1] if marks else None))
 
 
 def multiplier_value(word: str | None) -> float:

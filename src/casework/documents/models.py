@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -28,8 +30,8 @@ class StoredOriginal(TimeStamped):
         return f"originals/{self.sha256[:2]}/{self.sha256}{self.extension}"
 
     @property
-    def path(self):
-        return settings.MEDIA_ROOT / self.relative_path
+    def path(self) -> Path:
+        return Path(settings.MEDIA_ROOT) / self.relative_path
 
 
 class Document(TimeStamped):
@@ -139,3 +141,8 @@ class AnalysisRun(TimeStamped):
     @property
     def is_active(self) -> bool:
         return self.status in {self.Status.QUEUED, self.Status.RUNNING}
+
+    @property
+    def progress_share(self) -> float:
+        """Progress as a share of 1, for the `percent` filter ("40%" / "40 %")."""
+        return self.progress / 100

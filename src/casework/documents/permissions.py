@@ -10,6 +10,7 @@ from casework.accounts.permissions import (
     is_committee_member,
     is_support_unit,
     own_state,
+    user_passes,
 )
 from casework.documents.models import Document
 from casework.states.models import StateParty
@@ -51,3 +52,13 @@ def can_upload(user: AnyUser) -> bool:
 def can_review(user: AnyUser) -> bool:
     """Reviewers: the support unit and committee members (never a State's own focal point)."""
     return is_support_unit(user) or is_committee_member(user)
+
+
+def can_ask_for_analysis(user: AnyUser) -> bool:
+    """Uploaders and reviewers may queue a document's analysis again."""
+    return can_upload(user) or can_review(user)
+
+
+# Role families of the documents app (log in first, then 403 unless the rule holds).
+uploaders_only = user_passes(can_upload)
+analysis_requesters_only = user_passes(can_ask_for_analysis)

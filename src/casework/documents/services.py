@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -165,7 +166,7 @@ def requeue_stale_runs() -> int:
     )
     for run_id in ids:
         logger.warning("run %s: worker lost; re-queued", run_id)
-        transaction.on_commit(lambda run_id=run_id: _enqueue_only(run_id))
+        transaction.on_commit(functools.partial(_enqueue_only, run_id))
     return len(ids) + gave_up
 
 
@@ -193,9 +194,3 @@ def _has_pending(task_path: str) -> bool:
     from django_tasks_db.models import DBTaskResult
 
     return DBTaskResult.objects.filter(task_path=task_path, status="READY").exists()
-
-
-def visible_documents(user):
-    from casework.documents.permissions import visible_documents as visible
-
-    return visible(user)

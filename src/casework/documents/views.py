@@ -3,25 +3,37 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_htmx.middleware import HtmxDetails
 
-from casework.accounts.permissions import require
+from casework.accounts.permissions import signed_in_required
 from casework.documents import services
 from casework.documents.forms import UploadForm
 from casework.documents.permissions import (
+    analysis_requesters_only,
+    can_ask_for_analysis,
     can_review,
     can_upload,
     get_document_for_user,
     upload_states,
+    uploaders_only,
     visible_documents,
 )
+from casework.domain.languages import is_language, name_of, normalise
 
 
-@login_required
+class HtmxHttpRequest(HttpRequest):
+    """A request through django-htmx's middleware (settings.MIDDLEWARE)."""
+
+    htmx: HtmxDetails
+
+
+@signed_in_required
 def document_list(request: HttpRequest) -> HttpResponse:
     documents = visible_documents(request.user).prefetch_related("runs")
     year = request.GET.get("year", "")
@@ -33,14 +45,17 @@ def document_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "documents/list.html",
-        {"documents": documents[:500], "can_upload": can_upload(request.user)},
+        {
+            "documents": documents[:500],
+            "can_upload": can_upload(request.user),
+            "can_review": can_review(request.user),
+        },
     )
 
 
-@login_required
+@uploaders_only
 def upload(request: HttpRequest) -> HttpResponse:
     states = upload_states(request.user)
-    require(states.exists())
     form = UploadForm(request.POST or None, request.FILES or None, states=states)
     if request.method == "POST" and form.is_valid():
         outcomes = services.upload_documents(
@@ -48,7 +63,7 @@ def upload(request: HttpRequest) -> HttpResponse:
             state=form.cleaned_data["state"],
             kind=form.cleaned_data["kind"],
             year=form.cleaned_data["year"],
-            user=request.user,
+            user=request.user if isinstance(request.user, User) else None,
         )
         for outcome in outcomes:
             if outcome.created:
@@ -69,14 +84,24 @@ def upload(request: HttpRequest) -> HttpResponse:
     return render(request, "documents/upload.html", {"form": form})
 
 
-@login_required
-def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+@signed_in_required
+def document_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     document = get_document_for_user(request.user, pk)
     run = document.latest_run
-    context = {"document": document, "run": run, "runs": document.runs.all()[:10]}
+    context: dict[str, object] = {
+        "document": document,
+        "run": run,
+        "runs": document.runs.all()[:10],
+        "can_ask_for_analysis": can_ask_for_analysis(request.user),
+    }
     if request.htmx:
         return render(request, "documents/_status.html", context)
     context["can_review"] = can_review(request.user)
+    context["language_name"] = (
+        name_of(document.language, in_language=normalise(get_language()))
+        if is_language(document.language)
+        else document.language
+    )
     context["same_original"] = (
         visible_documents(request.user)
         .filter(original=document.original)
@@ -85,11 +110,10 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "documents/detail.html", context)
 
 
-@login_required
+@analysis_requesters_only
 @require_POST
 def analyse_again(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_document_for_user(request.user, pk)
-    require(can_upload(request.user) or can_review(request.user))
     run = document.latest_run
     if run is None or not run.is_active:
         services.queue_analysis(document)

@@ -5,10 +5,13 @@ from __future__ import annotations
 import io
 
 from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.document import Document as WordDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from casework.domain.languages import pick
+from casework.exports.languages import language_tag
 from casework.exports.spec import DocumentSpec, Heading, PageBreak, Paragraph, Table
 
 NOTES_HEADING = {"en": "Notes", "fr": "Notes", "es": "Notas"}
@@ -18,7 +21,7 @@ def render_docx(spec: DocumentSpec) -> bytes:
     """Render the spec as an editable Word document."""
     document = Document()
     document.core_properties.title = spec.title
-    document.core_properties.language = spec.language
+    document.core_properties.language = language_tag(spec.language)
     _set_language(document, spec.language)
     if spec.symbol or spec.date_line:
         block = document.add_paragraph()
@@ -46,10 +49,10 @@ def render_docx(spec: DocumentSpec) -> bytes:
         elif isinstance(item, Table):
             _add_table(document, item)
         elif isinstance(item, PageBreak):
-            document.add_page_break()
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     notes = spec.footnotes()
     if notes:
-        document.add_heading(NOTES_HEADING.get(spec.language, "Notes"), level=2)
+        document.add_heading(pick(NOTES_HEADING, spec.language), level=2)
         for number, note in enumerate(notes, start=1):
             document.add_paragraph(f"{number}. {note}", style="Normal")
     buffer = io.BytesIO()
@@ -57,7 +60,7 @@ def render_docx(spec: DocumentSpec) -> bytes:
     return buffer.getvalue()
 
 
-def _add_table(document: Document, item: Table) -> None:
+def _add_table(document: WordDocument, item: Table) -> None:
     if item.caption:
         document.add_paragraph(item.caption, style="Caption")
     table = document.add_table(rows=1, cols=len(item.header))
@@ -72,12 +75,11 @@ def _add_table(document: Document, item: Table) -> None:
             cell.text = text
 
 
-def _set_language(document: Document, language: str) -> None:
-    # Word's spell checker follows w:lang of the default run style.
-    tags = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES"}
+def _set_language(document: WordDocument, language: str) -> None:
+    # Word's spell checker and hyphenation follow w:lang of the default run style.
     rpr = document.styles["Normal"].element.get_or_add_rPr()
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = rpr.makeelement(qn("w:lang"), {})
         rpr.append(lang)
-    lang.set(qn("w:val"), tags.get(language, language))
+    lang.set(qn("w:val"), language_tag(language))

@@ -1,11 +1,19 @@
-"""DocumentSpec -> PDF with reportlab, using the Vera TTF fonts reportlab ships (accents work)."""
+"""DocumentSpec -> PDF with reportlab, using the Vera TTF fonts reportlab ships (accents work).
+
+Vera covers Latin-1 and the punctuation French and Spanish need (« », œ, ¿ ¡, ’, –, …),
+but not every space Unicode has: the narrow no-break space Babel and French typography
+use, the thin space, the non-breaking hyphen. `fit_to_font` replaces such characters by
+the nearest one the fonts have, so no reader ever sees a missing-glyph box.
+"""
 
 from __future__ import annotations
 
 import io
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from xml.sax.saxutils import escape
+from typing import Any, Final
+from xml.sax.saxutils import escape as xml_escape
 
 import reportlab
 from reportlab.lib import colors
@@ -19,9 +27,70 @@ from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import SimpleDocTemplate, Spacer, TableStyle
 from reportlab.platypus import Table as RLTable
 
+from casework.exports.languages import language_tag
 from casework.exports.spec import DocumentSpec, Heading, PageBreak, Paragraph, Table
 
 FONT_DIR = Path(reportlab.__file__).resolve().parent / "fonts"
+FONT_FILES: Final = ("Vera.ttf", "VeraBd.ttf", "VeraIt.ttf", "VeraBI.ttf")
+# Characters the fonts lack -> what to print instead (same look, same line breaking).
+SUBSTITUTES: Final[dict[str, str]] = {
+    "\u202f": "\u00a0",  # narrow no-break space (French: "3 000 000", "« mot »", " ;")
+    "\u2007": "\u00a0",  # figure space
+    "\u2060": "",  # word joiner
+    "\u200b": "",  # zero-width space
+    "\ufeff": "",  # byte-order mark
+    "\u2009": " ",  # thin space
+    "\u200a": " ",  # hair space
+    "\u2011": "-",  # non-breaking hyphen
+    "\u2010": "-",  # hyphen
+    "\u2212": "-",  # minus sign, when the font has none
+}
+FALLBACK: Final = "?"
+# Flowables of reportlab's story (reportlab ships no type information).
+Story = list[Any]
+
+
+@lru_cache(maxsize=1)
+def covered() -> frozenset[int]:
+    """The code points all four Vera faces can draw."""
+    faces = [TTFont(name, str(FONT_DIR / name)).face for name in FONT_FILES]
+    common = set(faces[0].charToGlyph)
+    for face in faces[1:]:
+        common &= set(face.charToGlyph)
+    return frozenset(common)
+
+
+def missing_glyphs(text: str) -> set[str]:
+    """Characters of `text` the PDF fonts would draw as a box."""
+    have = covered()
+    return {ch for ch in text if ord(ch) not in have and ch not in "\n\t"}
+
+
+def fit_to_font(text: str) -> str:
+    """`text` with every character the fonts lack replaced by the nearest they have:
+    a listed substitute, else the letter without its accent, else "?"."""
+    have = covered()
+    if all(ord(ch) in have for ch in text):
+        return text
+    out: list[str] = []
+    for ch in text:
+        if ord(ch) in have or ch in "\n\t":
+            out.append(ch)
+        elif ch in SUBSTITUTES:
+            out.append(SUBSTITUTES[ch])
+        else:
+            base = "".join(
+                c
+                for c in unicodedata.normalize("NFKD", ch)
+                if ord(c) in have and not unicodedata.combining(c)
+            )
+            out.append(base or FALLBACK)
+    return "".join(out)
+
+
+def escape(text: str) -> str:
+    """Text for a reportlab paragraph: drawable by the fonts, markup escaped."""
+    return xml_escape(fit_to_font(text))
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +134,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 def render_pdf(spec: DocumentSpec) -> bytes:
     """Render the spec as an A4 PDF with a text layer."""
     styles = _styles()
-    story: list = []
+    story: Story = []
     if spec.symbol or spec.date_line:
         lines = "<br/>".join(escape(x) for x in (spec.symbol, spec.date_line) if x)
         story.append(RLParagraph(lines, styles["right"]))
@@ -108,8 +177,8 @@ def render_pdf(spec: DocumentSpec) -> bytes:
     document = SimpleDocTemplate(
         buffer,
         pagesize=A4,
-        title=spec.title,
-        lang=spec.language,
+        title=fit_to_font(spec.title),
+        lang=language_tag(spec.language),
         leftMargin=20 * mm,
         rightMargin=20 * mm,
         topMargin=18 * mm,
@@ -119,7 +188,7 @@ def render_pdf(spec: DocumentSpec) -> bytes:
     return buffer.getvalue()
 
 
-def _table(item: Table, styles: dict[str, ParagraphStyle]) -> list:
+def _table(item: Table, styles: dict[str, ParagraphStyle]) -> Story:
     cell = styles["cell"]
     data = [[RLParagraph(f"<b>{escape(h)}</b>", cell) for h in item.header]]
     data += [[RLParagraph(escape(v), cell) for v in row] for row in item.rows]
@@ -133,7 +202,7 @@ def _table(item: Table, styles: dict[str, ParagraphStyle]) -> list:
             ]
         )
     )
-    flow: list = []
+    flow: Story = []
     if item.caption:
         flow.append(RLParagraph(f"<i>{escape(item.caption)}</i>", styles["body"]))
     flow += [table, Spacer(1, 4 * mm)]

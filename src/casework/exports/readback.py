@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ctypes
 import io
 
 import pypdfium2
+import pypdfium2.raw as pdfium
 from docx import Document
 
 
@@ -20,7 +22,10 @@ def docx_text(data: bytes) -> str:
 
 def docx_styles(data: bytes) -> list[str]:
     """The style name of each paragraph, to check that headings are real Word headings."""
-    return [p.style.name for p in Document(io.BytesIO(data)).paragraphs]
+    return [
+        p.style.name if p.style is not None else ""
+        for p in Document(io.BytesIO(data)).paragraphs
+    ]
 
 
 def pdf_text(data: bytes) -> str:
@@ -30,5 +35,39 @@ def pdf_text(data: bytes) -> str:
         return "\n".join(
             pdf[i].get_textpage().get_text_range() for i in range(len(pdf))
         )
+    finally:
+        pdf.close()
+
+
+def pdf_missing_glyphs(data: bytes) -> int:
+    """How many characters of a PDF are drawn with the font's missing-glyph box.
+
+    reportlab draws a character its font lacks as glyph 0 (.notdef), which the text
+    layer gives back as U+0000.
+    """
+    pdf = pypdfium2.PdfDocument(data)
+    try:
+        missing = 0
+        for i in range(len(pdf)):
+            textpage = pdf[i].get_textpage()
+            missing += sum(
+                pdfium.FPDFText_GetUnicode(textpage, n) == 0
+                for n in range(textpage.count_chars())
+            )
+        return missing
+    finally:
+        pdf.close()
+
+
+def pdf_language(data: bytes) -> str:
+    """The document's language tag (the catalogue's /Lang), "" when it has none."""
+    pdf = pypdfium2.PdfDocument(data)
+    try:
+        size = pdfium.FPDFCatalog_GetLanguage(pdf.raw, None, 0)
+        if size <= 2:
+            return ""
+        buffer = (ctypes.c_ushort * (size // 2))()
+        pdfium.FPDFCatalog_GetLanguage(pdf.raw, buffer, size)
+        return bytes(buffer)[: size - 2].decode("utf-16-le")
     finally:
         pdf.close()

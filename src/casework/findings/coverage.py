@@ -100,27 +100,50 @@ def coverage(
 
 
 def table(series: list[Series]) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
-    """The numbers behind a chart, one row per series and indicator."""
-    header = ("series", "indicator", "states_reporting", "states_in_scope", "share")
-    rows = [
-        (s.label, code, str(s.counts[code]), str(s.states), f"{s.share(code):.3f}")
+    """The numbers behind a chart, one row per series and indicator.
+
+    A data file, not a page: codes and plain numbers ("0.500") whatever the language,
+    so that spreadsheets and scripts read it the same way.
+    """
+    header: tuple[str, ...] = (
+        "series",
+        "indicator",
+        "states_reporting",
+        "states_in_scope",
+        "share",
+    )
+    rows: list[tuple[str, ...]] = [
+        (
+            s.label,
+            code,
+            str(s.counts.get(code, 0)),
+            str(s.states),
+            f"{s.share(code):.3f}",
+        )
         for s in series
         for code in CODES
     ]
     return header, rows
 
 
-def cached_coverage(**options: object) -> tuple[list[Series], list[Series]]:
+def cached_coverage(
+    *, years: list[int], group: str, kind: str, basis: str
+) -> tuple[list[Series], list[Series]]:
     """(by year, by group) for the filters, recomputed only when findings or documents change.
 
     Two cheap aggregates decide the version; the 50,000-row aggregates run once per change.
     """
+    options = {"years": years, "group": group, "kind": kind, "basis": basis}
     findings = Finding.objects.aggregate(changed=Max("updated_at"), n=Count("id"))
     documents = Document.objects.aggregate(changed=Max("updated_at"), n=Count("id"))
     raw = f"{sorted(options.items())}{findings}{documents}{get_language()}"
     key = "coverage:" + hashlib.sha256(raw.encode()).hexdigest()
-    result = cache.get(key)
-    if result is None:
-        result = (coverage(by="year", **options), coverage(by="group", **options))
-        cache.set(key, result, timeout=3600)
+    cached: tuple[list[Series], list[Series]] | None = cache.get(key)
+    if cached is not None:
+        return cached
+    result = (
+        coverage(by="year", years=years, group=group, kind=kind, basis=basis),
+        coverage(by="group", years=years, group=group, kind=kind, basis=basis),
+    )
+    cache.set(key, result, timeout=3600)
     return result

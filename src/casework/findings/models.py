@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -94,8 +96,9 @@ class Finding(TimeStamped):
         return None
 
     @property
-    def shown_evidence(self) -> list[dict]:
-        return self.corrected_evidence or self.evidence
+    def shown_evidence(self) -> list[dict[str, Any]]:
+        evidence: list[dict[str, Any]] = self.corrected_evidence or self.evidence
+        return evidence
 
 
 class AuditEntry(models.Model):
@@ -127,3 +130,11 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} finding {self.finding_id}"
+
+    @property
+    def decision_label(self) -> str:
+        """The decision the entry recorded, as a reader sees it ("Accepted"); "" if none."""
+        code = self.after.get("decision") if isinstance(self.after, dict) else None
+        if code in Finding.Decision.values:
+            return str(Finding.Decision(code).label)
+        return ""

@@ -3,23 +3,43 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_htmx.middleware import HtmxDetails
 
-from casework.accounts.permissions import require
+from casework.accounts.permissions import signed_in_required
 from casework.documents.permissions import get_document_for_user
 from casework.findings import services
 from casework.findings.forms import AddFindingForm, ReviewForm
 from casework.findings.indicators import CODES, label
 from casework.findings.models import Finding
 from casework.findings.passages import in_context
-from casework.findings.permissions import can_review, get_finding_for_user
+from casework.findings.permissions import (
+    can_review,
+    get_finding_for_user,
+    reviewers_only,
+)
+
+# Checklist order; a code no longer in the checklist sorts last instead of failing.
+ORDER = {code: position for position, code in enumerate(CODES)}
 
 
-def _row(finding: Finding, pages: list[str]) -> dict:
+class HtmxHttpRequest(HttpRequest):
+    """A request through django_htmx's middleware (`request.htmx`)."""
+
+    htmx: HtmxDetails
+
+
+def _reviewer(request: HttpRequest) -> User:
+    """The signed-in reviewer; `reviewers_only` has already turned others away."""
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _row(finding: Finding, pages: list[str]) -> dict[str, object]:
     return {
         "finding": finding,
         "label": label(finding.indicator),
@@ -30,14 +50,14 @@ def _row(finding: Finding, pages: list[str]) -> dict:
     }
 
 
-@login_required
+@signed_in_required
 def document_findings(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_document_for_user(request.user, pk)
     pages = document.page_texts()
     findings = list(
         document.findings.select_related("reviewed_by").prefetch_related("audit__user")
     )
-    findings.sort(key=lambda f: (CODES.index(f.indicator), f.source))
+    findings.sort(key=lambda f: (ORDER.get(f.indicator, len(ORDER)), f.source))
     found = {f.indicator for f in findings}
     context = {
         "document": document,
@@ -50,11 +70,10 @@ def document_findings(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "findings/document.html", context)
 
 
-@login_required
+@reviewers_only
 @require_POST
-def review_finding(request: HttpRequest, pk: int) -> HttpResponse:
+def review_finding(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     finding = get_finding_for_user(request.user, pk)
-    require(can_review(request.user))
     form = ReviewForm(request.POST)
     error = ""
     if form.is_valid():
@@ -73,7 +92,7 @@ def review_finding(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.review(
                 finding,
-                request.user,
+                _reviewer(request),
                 decision=data["decision"],
                 comment=data["comment"],
                 corrected_present=data["corrected_present"],
@@ -103,15 +122,14 @@ def review_finding(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("findings:document", pk=finding.document_id)
 
 
-@login_required
+@reviewers_only
 @require_POST
 def add_finding(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_document_for_user(request.user, pk)
-    require(can_review(request.user))
     form = AddFindingForm(request.POST)
     if form.is_valid():
         try:
-            services.add_finding(document, request.user, **form.cleaned_data)
+            services.add_finding(document, _reviewer(request), **form.cleaned_data)
             messages.success(request, _("Finding added."))
         except services.ReviewError as exc:
             messages.error(request, str(exc))
@@ -120,25 +138,24 @@ def add_finding(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("findings:document", pk=document.pk)
 
 
-@login_required
+@reviewers_only
 def coverage_view(request: HttpRequest) -> HttpResponse:
     """Cross-State view: charts by year and by group, with the numbers downloadable."""
     from casework.documents.models import Document
-    from casework.exports.responses import file_response
-    from casework.exports.tables import render_csv
+    from casework.exports.registry import table_response
     from casework.findings import charts, coverage
 
-    require(can_review(request.user))
     years = sorted({int(y) for y in request.GET.getlist("year") if y.isdigit()})
     group = request.GET.get("group", "")
     kind = request.GET.get("kind", "")
     basis = "all" if request.GET.get("basis") == "all" else "reviewed"
-    options = {"years": years, "group": group, "kind": kind, "basis": basis}
-    by_year, by_group = coverage.cached_coverage(**options)
+    by_year, by_group = coverage.cached_coverage(
+        years=years, group=group, kind=kind, basis=basis
+    )
     download = request.GET.get("download", "")
     if download in {"year", "group"}:
         header, rows = coverage.table(by_year if download == "year" else by_group)
-        return file_response(render_csv(header, rows), f"coverage-by-{download}.csv")
+        return table_response(header, rows, fmt="csv", stem=f"coverage-by-{download}")
     query = request.GET.copy()
     query.pop("download", None)
     context = {

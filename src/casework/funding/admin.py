@@ -10,20 +10,20 @@ from casework.funding.models import (
 )
 
 
-class DonorPriorityInline(admin.TabularInline):
+class DonorPriorityInline(admin.TabularInline[DonorPriority, Donor]):
     model = DonorPriority
     extra = 1
 
 
 @admin.register(Donor)
-class DonorAdmin(admin.ModelAdmin):
+class DonorAdmin(admin.ModelAdmin[Donor]):
     list_display = ["name", "kind", "iso3", "iati_ref"]
     search_fields = ["name", "iati_ref"]
     inlines = [DonorPriorityInline]
 
 
 @admin.register(Contribution)
-class ContributionAdmin(admin.ModelAdmin):
+class ContributionAdmin(admin.ModelAdmin[Contribution]):
     list_display = [
         "year",
         "donor",
@@ -43,16 +43,16 @@ class ContributionAdmin(admin.ModelAdmin):
 
 
 @admin.register(ExchangeRate)
-class ExchangeRateAdmin(admin.ModelAdmin):
+class ExchangeRateAdmin(admin.ModelAdmin[ExchangeRate]):
     list_display = ["currency", "year", "units_per_usd", "source"]
 
 
 @admin.register(Need)
-class NeedAdmin(admin.ModelAdmin):
+class NeedAdmin(admin.ModelAdmin[Need]):
     list_display = ["state", "year", "amount", "currency", "amount_usd", "source"]
     list_select_related = ["state"]
 
 
 @admin.register(ImportBatch)
-class ImportBatchAdmin(admin.ModelAdmin):
+class ImportBatchAdmin(admin.ModelAdmin[ImportBatch]):
     list_display = ["created_at", "kind", "filename", "created_count", "skipped_count"]

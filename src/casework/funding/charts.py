@@ -1,7 +1,9 @@
 """Server-drawn SVG charts: grouped bars, horizontal bars and a donor -> recipient Sankey.
 
 No JavaScript and no chart library: the page inlines the SVG, and every chart has a table
-next to it with the same figures (and a download).
+next to it with the same figures (and a download). Axis labels and tooltips write their
+figures in the reader's language through `domain.locale` ("11.1 million" / "11,1 millions"
+/ "11,1 millones"; a tooltip gives the full amount, "3 000 000 USD").
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from decimal import Decimal
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from casework.domain import locale
+
 PALETTE = ("#0b5d8c", "#c0392b", "#2e8b57", "#c9b458", "#7d5ba6", "#5b6773")
 
 
@@ -23,23 +27,29 @@ class Series:
     css_class: str = ""
 
 
-def short_usd(value: Decimal | float) -> str:
-    value = float(value)
-    if abs(value) >= 1_000_000_000:
-        return f"{value / 1_000_000_000:.1f}bn"
-    if abs(value) >= 1_000_000:
-        return f"{value / 1_000_000:.1f}M"
-    if abs(value) >= 1_000:
-        return f"{value / 1_000:.0f}k"
-    return f"{value:.0f}"
+def short_usd(value: Decimal | float, language: str) -> str:
+    """An axis or node label: "1.5 million", "250 mille", "900"."""
+    if abs(float(value)) < 1_000:
+        return locale.format_integer(value, language)
+    return locale.format_compact(value, language)
+
+
+def full_usd(value: Decimal | float, language: str) -> str:
+    """A tooltip: the amount in full, "USD 3,000,000" / "3 000 000 USD"."""
+    return locale.format_money(round(Decimal(str(value))), "USD", language)
 
 
 def grouped_bars(
-    categories: list[str], series: list[Series], *, label: str, height: int = 260
+    categories: list[str],
+    series: list[Series],
+    *,
+    label: str,
+    language: str,
+    height: int = 260,
 ) -> SafeString:
     """Vertical bars, one group per category (e.g. year), one bar per series."""
-    width = max(480, 70 * len(categories) + 80)
-    top, bottom, left = 20, 40, 60
+    width = max(500, 70 * len(categories) + 100)
+    top, bottom, left = 20, 40, 90
     plot_h = height - top - bottom
     peak = (
         max((float(v) for s in series for v in s.values if v is not None), default=0.0)
@@ -58,27 +68,27 @@ def grouped_bars(
         parts.append(
             f'<line x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>'
             f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" class="axis">'
-            f"{short_usd(value)}</text>"
+            f"{escape(short_usd(value, language))}</text>"
         )
     for index, category in enumerate(categories):
         x0 = left + index * group_w + 5
         for number, one in enumerate(series):
-            value = one.values[index]
+            amount = one.values[index]
             x = x0 + number * bar_w
             colour = PALETTE[number % len(PALETTE)]
-            if value is None:
+            if amount is None:
                 parts.append(
                     f'<rect x="{x:.1f}" y="{top + plot_h - 4}" width="{bar_w - 2:.1f}" '
                     f'height="4" class="unknown-bar"><title>{escape(one.name)} '
                     f"{escape(category)}: ?</title></rect>"
                 )
                 continue
-            bar_h = plot_h * float(value) / peak
+            bar_h = plot_h * float(amount) / peak
             parts.append(
                 f'<rect x="{x:.1f}" y="{top + plot_h - bar_h:.1f}" width="{bar_w - 2:.1f}" '
                 f'height="{bar_h:.1f}" fill="{colour}" class="{escape(one.css_class)}">'
                 f"<title>{escape(one.name)} {escape(category)}: "
-                f"{short_usd(value)}</title></rect>"
+                f"{escape(full_usd(amount, language))}</title></rect>"
             )
         parts.append(
             f'<text x="{x0 + group_w / 2 - 5:.1f}" y="{height - bottom + 16}" '
@@ -97,10 +107,10 @@ def grouped_bars(
 
 
 def horizontal_bars(
-    rows: list[tuple[str, Decimal]], *, label: str, limit: int = 12
+    rows: list[tuple[str, Decimal]], *, label: str, language: str, limit: int = 12
 ) -> SafeString:
     rows = rows[:limit]
-    bar_h, gap, left, width = 18, 6, 170, 640
+    bar_h, gap, left, width = 18, 6, 170, 680
     height = max(40, len(rows) * (bar_h + gap) + 10)
     peak = max((float(v) for _, v in rows), default=0.0) or 1.0
     parts = [
@@ -110,22 +120,28 @@ def horizontal_bars(
     ]
     for index, (name, value) in enumerate(rows):
         y = 5 + index * (bar_h + gap)
-        w = (width - left - 70) * float(value) / peak
+        w = (width - left - 110) * float(value) / peak
         parts.append(
             f'<text x="{left - 6}" y="{y + 13}" text-anchor="end" class="axis">'
             f"{escape(name[:28])}</text>"
             f'<rect x="{left}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{PALETTE[0]}"/>'
-            f'<text x="{left + w + 4:.1f}" y="{y + 13}" class="axis">{short_usd(value)}</text>'
+            f'<text x="{left + w + 4:.1f}" y="{y + 13}" class="axis">'
+            f"{escape(short_usd(value, language))}<title>"
+            f"{escape(full_usd(value, language))}</title></text>"
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))
 
 
 def sankey(
-    flows: list[tuple[str, str, Decimal]], *, label: str, height: int = 420
+    flows: list[tuple[str, str, Decimal]],
+    *,
+    label: str,
+    language: str,
+    height: int = 420,
 ) -> SafeString:
     """Donors on the left, recipients on the right, ribbons as wide as the money."""
-    width, node_w, pad, left_label, right_label = 760, 14, 6, 170, 170
+    width, node_w, pad, left_label, right_label = 900, 14, 6, 250, 250
     if not flows:
         return mark_safe("")
     donors: dict[str, float] = defaultdict(float)
@@ -139,7 +155,8 @@ def sankey(
     x_left, x_right = left_label, width - right_label
 
     def place(nodes: dict[str, float]) -> dict[str, float]:
-        positions, y = {}, pad
+        positions: dict[str, float] = {}
+        y = float(pad)
         for name, value in sorted(nodes.items(), key=lambda item: -item[1]):
             positions[name] = y
             y += value * scale + pad
@@ -169,7 +186,7 @@ def sankey(
             f'<path d="M{x1},{y1:.1f} C{middle},{y1:.1f} {middle},{y2:.1f} {x2},{y2:.1f}" '
             f'stroke="{colour}" stroke-width="{max(thickness, 1):.1f}" fill="none" '
             f'stroke-opacity="0.45" class="flow"><title>{escape(donor)} → '
-            f"{escape(recipient)}: {short_usd(usd)}</title></path>"
+            f"{escape(recipient)}: {escape(full_usd(usd, language))}</title></path>"
         )
     for name, y in donor_y.items():
         h = max(donors[name] * scale, 1)
@@ -177,14 +194,15 @@ def sankey(
             f'<rect x="{x_left}" y="{y:.1f}" width="{node_w}" height="{h:.1f}" '
             f'fill="{PALETTE[donor_order[name] % len(PALETTE)]}"/>'
             f'<text x="{x_left - 6}" y="{y + h / 2 + 4:.1f}" text-anchor="end" '
-            f'class="axis">{escape(name[:26])} ({short_usd(donors[name])})</text>'
+            f'class="axis">{escape(name[:26])} '
+            f"({escape(short_usd(donors[name], language))})</text>"
         )
     for name, y in recipient_y.items():
         h = max(recipients[name] * scale, 1)
         parts.append(
             f'<rect x="{x_right}" y="{y:.1f}" width="{node_w}" height="{h:.1f}" fill="#5b6773"/>'
             f'<text x="{x_right + node_w + 6}" y="{y + h / 2 + 4:.1f}" class="axis">'
-            f"{escape(name[:26])} ({short_usd(recipients[name])})</text>"
+            f"{escape(name[:26])} ({escape(short_usd(recipients[name], language))})</text>"
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))

@@ -96,15 +96,15 @@ PRIORITIES = [
 def load_demo() -> None:
     for currency, year, rate in RATES:
         set_rate(currency, year, Decimal(rate), source=DEMO)
-    donors = []
+    donors: list[Donor] = []
     for name, kind, _currency in DONORS:
         donor, _ = Donor.objects.get_or_create(name=name, defaults={"kind": kind})
         donors.append(donor)
-    rows = []
-    for index, (donor, iso3, year, thousands, sector, channel, status) in enumerate(
+    rows: list[ContributionRow] = []
+    for index, (number, iso3, year, thousands, sector, channel, status) in enumerate(
         FLOWS
     ):
-        name, kind, currency = DONORS[donor]
+        name, kind, currency = DONORS[number]
         rows.append(
             ContributionRow(
                 natural_key=f"demo:{index}",
@@ -161,10 +161,10 @@ def load_demo() -> None:
         )
     # Needs stated in the demo extension requests (budget: international funding sought).
     pull_needs_from_extensions()
-    for donor, sector, region, iso3, statement in PRIORITIES:
+    for number, priority_sector, region, iso3, statement in PRIORITIES:
         DonorPriority.objects.get_or_create(
-            donor=donors[donor],
-            sector=sector,
+            donor=donors[number],
+            sector=priority_sector,
             region=region,
             recipient_iso3=iso3,
             defaults={"statement": statement, "source_reference": DEMO},

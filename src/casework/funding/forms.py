@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from casework.funding.decimal_mark import COMMA, POINT
 from casework.funding.models import ExchangeRate, Need
 from casework.states.models import StateParty
 
@@ -16,8 +19,27 @@ class IatiUploadForm(forms.Form):
     )
 
 
+def decimal_mark_field() -> forms.ChoiceField:
+    """How the table writes decimals: chosen, or found in the file (`decimal_mark.py`)."""
+    return forms.ChoiceField(
+        label=_("Decimal mark in the file"),
+        choices=[
+            ("", _("Find it in the file")),
+            (POINT, _("Point: 1234.5 or 1,234.5")),
+            (COMMA, _("Comma: 1234,5, 1 234,5 or 1.234,5")),
+        ],
+        required=False,
+        help_text=_(
+            "Left to the file, a CSV with “;” between columns is read with a decimal "
+            "comma; a number that could be read both ways, such as 1,234, is refused "
+            "with its row until the mark is chosen here."
+        ),
+    )
+
+
 class TableUploadForm(forms.Form):
     file = forms.FileField(label=_("Contributions (CSV or XLSX from the template)"))
+    decimal_mark = decimal_mark_field()
     publish = forms.BooleanField(
         label=_("Publish the imported contributions"), required=False
     )
@@ -25,27 +47,32 @@ class TableUploadForm(forms.Form):
 
 class RatesUploadForm(forms.Form):
     file = forms.FileField(label=_("Exchange rates (CSV or XLSX from the template)"))
+    decimal_mark = decimal_mark_field()
 
 
-class RateForm(forms.ModelForm):
+def _currency_code(value: str) -> str:
+    currency = value.strip().upper()
+    if len(currency) != 3 or not currency.isalpha():
+        raise forms.ValidationError(_("Give a three-letter ISO 4217 code."))
+    return currency
+
+
+class RateForm(forms.ModelForm[ExchangeRate]):
     class Meta:
         model = ExchangeRate
         fields = ["currency", "year", "units_per_usd", "source"]
 
     def clean_currency(self) -> str:
-        currency = self.cleaned_data["currency"].strip().upper()
-        if len(currency) != 3 or not currency.isalpha():
-            raise forms.ValidationError(_("Give a three-letter ISO 4217 code."))
-        return currency
+        return _currency_code(str(self.cleaned_data["currency"]))
 
-    def clean_units_per_usd(self):
-        value = self.cleaned_data["units_per_usd"]
+    def clean_units_per_usd(self) -> Decimal:
+        value: Decimal = self.cleaned_data["units_per_usd"]
         if value <= 0:
             raise forms.ValidationError(_("A rate must be more than 0."))
         return value
 
 
-class NeedForm(forms.ModelForm):
+class NeedForm(forms.ModelForm[Need]):
     state = forms.ModelChoiceField(
         queryset=StateParty.objects.all(), label=_("State"), to_field_name="iso3"
     )
@@ -64,7 +91,4 @@ class NeedForm(forms.ModelForm):
         ]
 
     def clean_currency(self) -> str:
-        currency = self.cleaned_data["currency"].strip().upper()
-        if len(currency) != 3 or not currency.isalpha():
-            raise forms.ValidationError(_("Give a three-letter ISO 4217 code."))
-        return currency
+        return _currency_code(str(self.cleaned_data["currency"]))

@@ -11,6 +11,11 @@ Which activities are mine action (decision, see README):
 The mine-action share is the sector's percentage; a transaction's own sector wins over the
 activity's. Each recipient country gets its percentage of the money.
 
+Numbers (values, percentages) are read by the one parser, `domain.locale.parse_number`,
+with the point as decimal mark, as the IATI standard (xsd:decimal) writes them: a value
+such as "823,4" is refused with a message naming the transaction, never read as 8234, and
+a percentage that cannot be read skips its activity instead of counting as 100 %.
+
 The parser reads no DTD, expands no entity and opens no network connection.
 """
 
@@ -18,11 +23,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 import pycountry
 from lxml import etree
 
+from casework.domain.locale import NumberFormatError, parse_number
 from casework.funding.models import Channel, DonorKind, Sector, Source, Status
 from casework.funding.services import ContributionRow
 
@@ -114,33 +121,56 @@ def _text(element: etree._Element | None) -> str:
     return (element.text or "").strip()
 
 
-def mine_action_share(sectors: list[etree._Element], words: str) -> Decimal | None:
-    """The mine-action fraction of the money (0-1), or None when it is not mine action."""
-    share = Decimal(0)
-    found = False
+def _mine_action_sectors(
+    sectors: list[etree._Element], words: str
+) -> list[etree._Element]:
     has_keyword = bool(MINE_ACTION_WORDS.search(words))
+    found = []
     for sector in sectors:
         vocabulary = sector.get("vocabulary", "1").strip()
         code = sector.get("code", "").strip()
-        matches = (vocabulary == "1" and code in MINE_ACTION_DAC5) or (
+        if (vocabulary == "1" and code in MINE_ACTION_DAC5) or (
             vocabulary == "2" and code in BROAD_DAC3 and has_keyword
-        )
-        if not matches:
-            continue
-        found = True
-        share += _percentage(sector.get("percentage"))
+        ):
+            found.append(sector)
+    return found
+
+
+def _is_mine_action(sectors: list[etree._Element], words: str) -> bool:
+    return bool(_mine_action_sectors(sectors, words))
+
+
+def mine_action_share(sectors: list[etree._Element], words: str) -> Decimal | None:
+    """The mine-action fraction of the money (0-1), or None when it is not mine action.
+
+    NumberFormatError when a mine-action sector's percentage cannot be read."""
+    found = _mine_action_sectors(sectors, words)
     if not found:
         return None
+    share = sum((_percentage(s.get("percentage")) for s in found), Decimal(0))
     return min(share, Decimal(1))
 
 
+IATI_DECIMAL = "."  # xsd:decimal
+
+
+def iati_number(raw: str) -> Decimal:
+    """A number as IATI writes it ("1500000.50"); NumberFormatError says what is wrong."""
+    return parse_number(raw, decimal=IATI_DECIMAL)
+
+
 def _percentage(raw: str | None) -> Decimal:
+    """A percentage attribute as a share (0-1); absent means all of it."""
     if raw is None or not raw.strip():
         return Decimal(1)
-    try:
-        return Decimal(raw.strip()) / 100
-    except InvalidOperation:
-        return Decimal(1)
+    return iati_number(raw) / 100
+
+
+def _unreadable(exc: NumberFormatError, what: str) -> str:
+    return (
+        f"{what} {exc.raw!r} {exc.reason}; IATI writes numbers with a point before "
+        "the decimals and no thousands separator (1500000.5)"
+    )
 
 
 def _sector_of(words: str) -> str:
@@ -201,13 +231,24 @@ def _read_activity(
     where = f"activity {identifier or '(no identifier)'}"
     title = _text(activity.find("title"))
     words = " ".join([title] + [_text(d) for d in activity.findall("description")])
-    activity_share = mine_action_share(activity.findall("sector"), words)
     transactions = activity.findall("transaction")
-    if activity_share is None and not any(
-        mine_action_share(t.findall("sector"), words) is not None for t in transactions
+    if not _is_mine_action(activity.findall("sector"), words) and not any(
+        _is_mine_action(t.findall("sector"), words) for t in transactions
     ):
         return  # not mine action: left out without a message, as most of a file is
     parsed.activities_mine_action += 1
+    try:
+        activity_share = mine_action_share(activity.findall("sector"), words)
+        countries = [
+            (c.get("code", ""), _percentage(c.get("percentage")))
+            for c in activity.findall("recipient-country")
+        ]
+    except NumberFormatError as exc:
+        parsed.messages.append(
+            (where, _unreadable(exc, "percentage") + ": activity skipped")
+        )
+        parsed.skipped += len(transactions)
+        return
     if not identifier:
         parsed.messages.append((where, "no <iati-identifier>: activity skipped"))
         parsed.skipped += len(transactions)
@@ -222,10 +263,6 @@ def _read_activity(
         return
     donor_ref = org.get("ref", "").strip() if org is not None else ""
     kind = _donor_kind(org, donor_name)
-    countries = [
-        (c.get("code", ""), _percentage(c.get("percentage")))
-        for c in activity.findall("recipient-country")
-    ]
     default_currency = activity.get("default-currency", "")
     implementer = next(
         (p for p in activity.findall("participating-org") if p.get("role") == "4"), None
@@ -255,7 +292,11 @@ def _read_activity(
 
 
 def _read_transaction(
-    transaction: etree._Element, *, where: str, context: dict, parsed: ParsedFile
+    transaction: etree._Element,
+    *,
+    where: str,
+    context: dict[str, Any],
+    parsed: ParsedFile,
 ) -> None:
     type_element = transaction.find("transaction-type")
     type_code = type_element.get("code", "") if type_element is not None else ""
@@ -277,19 +318,30 @@ def _read_transaction(
         )
         return
     own_sectors = transaction.findall("sector")
-    share = (
-        mine_action_share(own_sectors, context["words"])
-        if own_sectors
-        else context["activity_share"]
-    )
+    try:
+        share = (
+            mine_action_share(own_sectors, context["words"])
+            if own_sectors
+            else context["activity_share"]
+        )
+    except NumberFormatError as exc:
+        parsed.skipped += 1
+        parsed.messages.append(
+            (where, _unreadable(exc, "sector percentage") + "; skipped")
+        )
+        return
     if share is None:
         return  # this transaction's own sector is not mine action
     value_element = transaction.find("value")
-    try:
-        value = Decimal((value_element.text or "").strip())  # type: ignore[union-attr]
-    except (InvalidOperation, AttributeError):
+    if value_element is None or not (value_element.text or "").strip():
         parsed.skipped += 1
-        parsed.messages.append((where, "no readable <value>; skipped"))
+        parsed.messages.append((where, "no <value>; skipped"))
+        return
+    try:
+        value = iati_number(value_element.text or "")
+    except NumberFormatError as exc:
+        parsed.skipped += 1
+        parsed.messages.append((where, _unreadable(exc, "<value>") + "; skipped"))
         return
     currency = (
         value_element.get("currency", "") or context["default_currency"]

@@ -5,13 +5,17 @@
 - The support unit sees everything, imports, loads rates, records needs and publishes.
 - Committee members read everything (unpublished entries, imports, rates) but change nothing.
 - A focal point sees published data, plus the needs and donor suggestions of their own State.
+
+Views use the decorators below (log in first, 302; then 403 unless the rule holds) and the
+`get_<thing>_for_user` helpers; templates ask the `funding` template filters built on these
+rules, never a role.
 """
 
 from __future__ import annotations
 
-from django.contrib.auth.views import redirect_to_login
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from casework.accounts.permissions import (
     AnyUser,
@@ -19,12 +23,14 @@ from casework.accounts.permissions import (
     is_support_unit,
     own_state,
     require,
+    user_passes,
 )
 from casework.funding.models import Contribution, Need
 from casework.states.models import StateParty
 
 
 def can_read_unpublished(user: AnyUser) -> bool:
+    """Unpublished entries, imports and rates: the support unit and committee members."""
     return is_support_unit(user) or is_committee_member(user)
 
 
@@ -58,11 +64,16 @@ def can_view_suggestions(user: AnyUser, state: StateParty) -> bool:
     return mine is not None and mine.pk == state.pk
 
 
-def login_or_403(request: HttpRequest, allowed: bool) -> HttpResponse | None:
-    """None when allowed; a redirect to login for anonymous visitors; 403 otherwise."""
-    if allowed:
-        return None
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    require(False)
-    return None
+def get_need_for_suggestions(user: AnyUser, pk: int) -> Need:
+    """The need `pk` for its donor suggestions: 403 unless the user may prepare a donor
+    meeting for its State, 404 when the need does not exist or is hidden from them."""
+    need = get_object_or_404(Need.objects.select_related("state"), pk=pk)
+    require(can_view_suggestions(user, need.state))
+    if not get_needs_for_user(user).filter(pk=pk).exists():
+        raise Http404("need not visible")
+    return need
+
+
+# Role families of the funding pages.
+readers_only = user_passes(can_read_unpublished)
+managers_only = user_passes(can_manage)

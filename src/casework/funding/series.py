@@ -9,6 +9,8 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
+from casework.domain.locale import format_number
+
 SERIES_FILE = Path(__file__).resolve().parent / "data" / "mine_action_funding.csv"
 _LEADING_NUMBER = re.compile(r"^\s*([~>]?)\s*(\d+(?:\.\d+)?)\s*(.*)$")
 
@@ -24,6 +26,15 @@ class Figure:
     @property
     def is_unknown(self) -> bool:
         return self.text == ""
+
+    def localised(self, language: str) -> str:
+        """The text with its number in the language's notation: "482.9" -> "482,9"."""
+        match = _LEADING_NUMBER.match(self.text)
+        if self.value is None or not match:
+            return self.text
+        qualifier, _number, rest = match.groups()
+        written = format_number(self.value, language)
+        return f"{qualifier}{written}{' ' + rest if rest else ''}"
 
 
 def parse_figure(text: str) -> Figure:

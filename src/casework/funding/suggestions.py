@@ -4,6 +4,9 @@ Score (0-100) = weighted sum of five parts, each scaled 0-1 against the best don
 past support to the State (35), to the region (20), to the sector (15), recent trend (10),
 stated priorities (20). Every part that counts gives a reason in words, with its figures.
 Only disbursed and committed money counts, duplicates of another source left out.
+Reasons are written in `language`: amounts through `funding.money` ("USD 1.2 million" /
+"1,2 million USD"), the State through `domain.state_names` ("to Angola" / "à l'Angola" /
+"al Senegal").
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ from decimal import Decimal
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from casework.domain.state_names import forms
 from casework.funding.models import Contribution, DonorPriority, Need, Sector, Status
+from casework.funding.money import in_words
 from casework.funding.regions import REGION_OF, region_label
 from casework.funding.totals import counted
 
@@ -38,17 +43,16 @@ class Suggestion:
     reasons: list[str] = field(default_factory=list)
 
 
-def money(value: Decimal) -> str:
-    """USD 1.2 million / USD 350,000, for reasons read by people."""
-    if value >= 1_000_000:
-        return _("USD %(amount)s million") % {"amount": f"{value / 1_000_000:,.1f}"}
-    return f"USD {value:,.0f}"
-
-
 def suggest_donors(
-    need: Need, contributions: QuerySet[Contribution], *, limit: int = 15
+    need: Need,
+    contributions: QuerySet[Contribution],
+    *,
+    language: str,
+    limit: int = 15,
 ) -> list[Suggestion]:
-    """Donors ranked for `need`, best first, each with the reasons for its place."""
+    """Donors ranked for `need`, best first, each with the reasons for its place.
+
+    The reasons use the active translation; `language` writes their amounts and names."""
     iso3 = need.state.iso3
     region = REGION_OF.get(iso3, "")
     last = need.year - 1
@@ -80,7 +84,7 @@ def suggest_donors(
             suggestion.recent_usd += usd
         elif item.year >= earlier_from:
             suggestion.earlier_usd += usd
-    priorities = defaultdict(list)
+    priorities: defaultdict[int, list[DonorPriority]] = defaultdict(list)
     for priority in DonorPriority.objects.select_related("donor"):
         if _priority_matches(priority, need, region):
             priorities[priority.donor_id].append(priority)
@@ -88,7 +92,14 @@ def suggest_donors(
                 priority.donor_id,
                 Suggestion(priority.donor.name, priority.donor.get_kind_display()),
             )
-    _score(by_donor, priorities, need=need, region=region, years=(first, last))
+    _score(
+        by_donor,
+        priorities,
+        need=need,
+        region=region,
+        years=(first, last),
+        language=language,
+    )
     ranked = sorted(
         (s for s in by_donor.values() if s.score > 0),
         key=lambda s: (-s.score, s.donor),
@@ -121,14 +132,18 @@ def _score(
     need: Need,
     region: str,
     years: tuple[int, int],
+    language: str,
 ) -> None:
+    def money(value: Decimal) -> str:
+        return in_words(value, language)
+
     best = {
         "state": max((s.to_state_usd for s in by_donor.values()), default=0),
         "region": max((s.to_region_usd for s in by_donor.values()), default=0),
         "sector": max((s.to_sector_usd for s in by_donor.values()), default=0),
     }
     period = f"{years[0]}–{years[1]}"
-    state_name = need.state.name
+    to_state = forms(need.state.iso3, language).dative
     for donor_id, suggestion in by_donor.items():
         parts = {
             "state": suggestion.to_state_usd / best["state"] if best["state"] else 0,
@@ -146,10 +161,10 @@ def _score(
         )
         if suggestion.to_state_usd:
             suggestion.reasons.append(
-                _("Gave %(amount)s to %(state)s in %(period)s.")
+                _("Gave %(amount)s %(to_state)s in %(period)s.")
                 % {
                     "amount": money(suggestion.to_state_usd),
-                    "state": state_name,
+                    "to_state": to_state,
                     "period": period,
                 }
             )

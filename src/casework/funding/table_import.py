@@ -1,7 +1,10 @@
 """CSV/XLSX imports with published templates: contributions and exchange rates.
 
 Every row is checked on its own; a bad row gets a message naming its row number and
-column, and the good rows are still imported.
+column, and the good rows are still imported. Numbers are read by the one parser
+(`domain.locale.parse_number`) with the file's decimal mark (`decimal_mark.py`): "823,4"
+is 823.4 in a decimal-comma file, "1 593 487" is read in any file, and a cell such as
+"1,234" that the file does not settle is refused with its row, never guessed.
 """
 
 from __future__ import annotations
@@ -9,11 +12,16 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+from typing import Generic, TypeVar
 
+from django.db.models import TextChoices
 from openpyxl import load_workbook
 
+from casework.domain.locale import NumberFormatError
+from casework.funding.decimal_mark import DecimalMark, decide
 from casework.funding.models import Channel, DonorKind, Sector, Source, Status
 from casework.funding.services import ContributionRow
 
@@ -65,29 +73,61 @@ class TableError(ValueError):
     """The file cannot be read as the template; the message says what to do."""
 
 
+Cell = str | Decimal  # text as typed, or a number cell of a workbook (never ambiguous)
+Row = dict[str, Cell]
+T = TypeVar("T")
+
+
 @dataclass
-class ParsedTable:
-    rows: list = field(default_factory=list)
+class Table:
+    """The rows of a file keyed by the header (lower-cased), with their row numbers."""
+
+    rows: list[tuple[int, Row]]
+    delimiter: str | None = None  # a CSV's column separator; None for a workbook
+
+
+@dataclass
+class ParsedTable(Generic[T]):
+    rows: list[T] = field(default_factory=list)
     skipped: int = 0
     messages: list[tuple[str, str]] = field(default_factory=list)
+    # How the file was read (its decimal mark), for the import's messages.
+    notes: list[tuple[str, str]] = field(default_factory=list)
 
 
-def read_table(data: bytes, *, filename: str) -> list[dict[str, str]]:
-    """The rows of a CSV or XLSX file as dicts keyed by the header (lower-cased)."""
+def _workbook_cell(value: object) -> Cell:
+    if isinstance(value, bool) or value is None:
+        return "" if value is None else str(value)
+    if isinstance(value, int | float | Decimal):
+        return Decimal(str(value))
+    return str(value).strip()
+
+
+def _delimiter(text: str) -> str:
+    """The column separator of a CSV, from its header line: ',', ';' or a tab."""
+    header = text.split("\n", 1)[0]
+    return max((",", ";", "\t"), key=header.count) if header else ","
+
+
+def read_table(data: bytes, *, filename: str) -> Table:
+    """The rows of a CSV or XLSX file; blank rows are left out, numbering kept."""
+    delimiter: str | None = None
     if filename.lower().endswith(".xlsx"):
         try:
             workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many types for a broken file
             raise TableError(f"{filename}: not a readable XLSX file ({exc})") from exc
         sheet = workbook.worksheets[0]
-        values = [
-            ["" if cell is None else str(cell).strip() for cell in row]
+        values: list[list[Cell]] = [
+            [_workbook_cell(cell) for cell in row]
             for row in sheet.iter_rows(values_only=True)
         ]
     elif filename.lower().endswith(".csv"):
         text = data.decode("utf-8-sig", errors="replace")
+        delimiter = _delimiter(text)
         values = [
-            [cell.strip() for cell in row] for row in csv.reader(io.StringIO(text))
+            [cell.strip() for cell in row]
+            for row in csv.reader(io.StringIO(text), delimiter=delimiter)
         ]
     else:
         raise TableError(
@@ -95,15 +135,24 @@ def read_table(data: bytes, *, filename: str) -> list[dict[str, str]]:
         )
     if not values:
         raise TableError(f"{filename}: the file is empty")
-    header = [name.strip().lower() for name in values[0]]
-    return [
-        dict(zip(header, row, strict=False))
-        for row in values[1:]
-        if any(cell for cell in row)
-    ]
+    header = [str(name).strip().lower() for name in values[0]]
+    return Table(
+        rows=[
+            (number, dict(zip(header, row, strict=False)))
+            for number, row in enumerate(values[1:], start=2)
+            if any(cell != "" for cell in row)
+        ],
+        delimiter=delimiter,
+    )
 
 
-def _choice(value: str, choices: type, default: str | None) -> str:
+def _text(value: Cell) -> str:
+    if isinstance(value, Decimal):
+        return str(int(value)) if value == value.to_integral_value() else f"{value:f}"
+    return value.strip()
+
+
+def _choice(value: str, choices: type[TextChoices], default: str | None) -> str:
     value = value.strip().lower().replace(" ", "_")
     if not value and default is not None:
         return default
@@ -112,15 +161,26 @@ def _choice(value: str, choices: type, default: str | None) -> str:
     raise ValueError(f"'{value}' is not one of {', '.join(choices.values)}")
 
 
-def _decimal(value: str) -> Decimal:
-    cleaned = value.replace(",", "").replace(" ", "")
+def decimal_mark_of(
+    table: Table, columns: tuple[str, ...], *, chosen: str
+) -> DecimalMark:
+    """The file's decimal mark, from the form or from its number cells (see decimal_mark)."""
+    cells = (
+        value
+        for _number, row in table.rows
+        for name in columns
+        if isinstance(value := row.get(name, ""), str) and value
+    )
+    return decide(cells, chosen=chosen, delimiter=table.delimiter)
+
+
+def _number(value: Cell, mark: DecimalMark) -> Decimal:
+    if isinstance(value, Decimal):
+        return value
     try:
-        number = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError(f"'{value}' is not a number") from None
-    if not number.is_finite():
-        raise ValueError(f"'{value}' is not a number")
-    return number
+        return mark.read(value)
+    except NumberFormatError as exc:
+        raise ValueError(str(exc)) from None
 
 
 def _year(value: str) -> int:
@@ -132,33 +192,51 @@ def _year(value: str) -> int:
     return year
 
 
+def _field(raw: Row, name: str, parse: Callable[[str], T]) -> T:
+    """The column `name` read by `parse`; a ValueError names the column."""
+    try:
+        return parse(_text(raw.get(name, "") or ""))
+    except ValueError as exc:
+        raise ValueError(f"{name}: {exc}") from None
+
+
+def _number_field(raw: Row, name: str, mark: DecimalMark) -> Decimal:
+    try:
+        return _number(raw.get(name, "") or "", mark)
+    except ValueError as exc:
+        raise ValueError(f"{name}: {exc}") from None
+
+
+def _choices(choices: type[TextChoices], default: str | None) -> Callable[[str], str]:
+    return lambda value: _choice(value, choices, default)
+
+
+def _note(filename: str, mark: DecimalMark) -> tuple[str, str]:
+    return (filename, mark.reason)
+
+
 def parse_contributions(
-    data: bytes, *, filename: str, publish: bool = False
-) -> ParsedTable:
-    parsed = ParsedTable()
+    data: bytes, *, filename: str, publish: bool = False, decimal_mark: str = ""
+) -> ParsedTable[ContributionRow]:
+    """Contribution rows; `decimal_mark` ("." or ",") as chosen, "" to find it in the file."""
+    parsed: ParsedTable[ContributionRow] = ParsedTable()
     table = read_table(data, filename=filename)
-    if table:
-        missing = REQUIRED - set(table[0])
+    if table.rows:
+        missing = REQUIRED - set(table.rows[0][1])
         if missing:
             raise TableError(
                 f"{filename}: columns missing: {', '.join(sorted(missing))}; "
                 "start from the published template"
             )
-    for number, raw in enumerate(table, start=2):
-        where = f"row {number}"
+    mark = decimal_mark_of(table, ("amount",), chosen=decimal_mark)
+    parsed.notes.append(_note(filename, mark))
+    for number, raw in table.rows:
         try:
-            parsed.rows.append(_contribution_row(raw, publish=publish))
+            parsed.rows.append(_contribution_row(raw, mark=mark, publish=publish))
         except ValueError as exc:
             parsed.skipped += 1
-            parsed.messages.append((where, str(exc)))
+            parsed.messages.append((f"row {number}", str(exc)))
     return parsed
-
-
-def _field(raw: dict[str, str], name: str, parse, *args):
-    try:
-        return parse(raw.get(name, "") or "", *args)
-    except ValueError as exc:
-        raise ValueError(f"{name}: {exc}") from None
 
 
 def _required(value: str) -> str:
@@ -179,19 +257,19 @@ def _currency(value: str) -> str:
     return value.strip().upper()
 
 
-def _contribution_row(raw: dict[str, str], *, publish: bool) -> ContributionRow:
+def _contribution_row(raw: Row, *, mark: DecimalMark, publish: bool) -> ContributionRow:
     donor = _field(raw, "donor", _required)
     recipient = _field(raw, "recipient_iso3", _iso3)
     year = _field(raw, "year", _year)
-    amount = _field(raw, "amount", _decimal)
+    amount = _number_field(raw, "amount", mark)
     currency = _field(raw, "currency", _currency)
-    status = _field(raw, "status", _choice, Status, None)
-    source = _field(raw, "source", _choice, Source, None)
+    status = _field(raw, "status", _choices(Status, None))
+    source = _field(raw, "source", _choices(Source, None))
     reference = _field(raw, "source_reference", _required)
-    sector = _field(raw, "sector", _choice, Sector, Sector.UNSPECIFIED)
-    channel = _field(raw, "channel", _choice, Channel, Channel.UNKNOWN)
-    kind = _field(raw, "donor_kind", _choice, DonorKind, DonorKind.OTHER)
-    donor_iso3 = raw.get("donor_iso3", "").strip().upper()
+    sector = _field(raw, "sector", _choices(Sector, Sector.UNSPECIFIED))
+    channel = _field(raw, "channel", _choices(Channel, Channel.UNKNOWN))
+    kind = _field(raw, "donor_kind", _choices(DonorKind, DonorKind.OTHER))
+    donor_iso3 = _text(raw.get("donor_iso3", "")).upper()
     if donor_iso3:
         donor_iso3 = _field(raw, "donor_iso3", _iso3)
     key = ":".join(
@@ -222,7 +300,7 @@ def _contribution_row(raw: dict[str, str], *, publish: bool) -> ContributionRow:
         source_reference=reference,
         sector=sector,
         channel=channel,
-        description=raw.get("description", "").strip(),
+        description=_text(raw.get("description", "")),
         is_published=publish,
     )
 
@@ -235,11 +313,16 @@ class RateRow:
     source: str
 
 
-def parse_rates(data: bytes, *, filename: str) -> ParsedTable:
-    parsed = ParsedTable()
-    for number, raw in enumerate(read_table(data, filename=filename), start=2):
+def parse_rates(
+    data: bytes, *, filename: str, decimal_mark: str = ""
+) -> ParsedTable[RateRow]:
+    parsed: ParsedTable[RateRow] = ParsedTable()
+    table = read_table(data, filename=filename)
+    mark = decimal_mark_of(table, ("units_per_usd",), chosen=decimal_mark)
+    parsed.notes.append(_note(filename, mark))
+    for number, raw in table.rows:
         try:
-            rate = _field(raw, "units_per_usd", _decimal)
+            rate = _number_field(raw, "units_per_usd", mark)
             if rate <= 0:
                 raise ValueError("units_per_usd: must be more than 0")
             parsed.rows.append(
@@ -247,7 +330,7 @@ def parse_rates(data: bytes, *, filename: str) -> ParsedTable:
                     currency=_field(raw, "currency", _currency),
                     year=_field(raw, "year", _year),
                     units_per_usd=rate,
-                    source=raw.get("source", "").strip(),
+                    source=_text(raw.get("source", "")),
                 )
             )
         except ValueError as exc:

@@ -137,7 +137,9 @@ def totals_by_recipient(contributions: QuerySet[Contribution]) -> list[TotalRow]
 
 
 def totals_by_sector(contributions: QuerySet[Contribution]) -> list[TotalRow]:
-    rows = _totals(contributions, "sector", dict(Sector.choices))
+    rows = _totals(
+        contributions, "sector", {value: str(label) for value, label in Sector.choices}
+    )
     return sorted(rows, key=lambda row: -row.usd)
 
 

@@ -11,7 +11,7 @@ urlpatterns = [
     path("imports/<int:pk>/", imports.import_detail, name="import_detail"),
     path("rates/", imports.rates, name="rates"),
     path(
-        "templates/<str:name>.<str:fmt>",
+        "templates/<str:name>.<tableformat:fmt>",
         imports.template_download,
         name="template",
     ),
@@ -19,5 +19,11 @@ urlpatterns = [
     path("needs/new/", needs.need_new, name="need_new"),
     path("needs/pull/", needs.pull_needs, name="pull_needs"),
     path("needs/<int:pk>/suggestions/", needs.suggestions, name="suggestions"),
+    # The donor-meeting document; the page's former ?format=docx link redirects here.
+    path(
+        "needs/<int:pk>/suggestions/<lang:language>.<docformat:fmt>",
+        needs.suggestions_document,
+        name="suggestions_document",
+    ),
     path("states/<str:iso3>/", needs.state_funding, name="state"),
 ]

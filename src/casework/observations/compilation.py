@@ -1,45 +1,38 @@
-"""The Committee's compilation for the Intersessional Meetings, as a DocumentSpec (DOCX/PDF)."""
+"""The Committee's compilation for the Intersessional Meetings, as a DocumentSpec (DOCX/PDF).
+
+Written in English, French and Spanish from the tables below. Indicators, their labels
+and order come from `casework.domain.indicators` (a new indicator gets its column and
+its total without a change here); State names from `casework.domain.state_names`;
+numbers and the date line from `casework.domain.locale`.
+"""
 
 from __future__ import annotations
 
-from casework.exports.spec import DocumentSpec, Heading, PageBreak, Paragraph, Table
-from casework.findings.indicators import CODES
-from casework.findings.services import reviewed_coverage
-from casework.observations.models import Observation
-from casework.observations.names import forms
-from casework.observations.services import with_texts
+import datetime as dt
+import unicodedata
+from typing import Final
 
-SHORT_LABELS = {
-    "en": {
-        "challenges": "Challenges",
-        "assistance_needs": "Assistance needs",
-        "national_resources": "National resources",
-        "assistance_received": "Assistance received",
-        "assistance_provided": "Assistance provided",
-        "resource_mobilisation": "Resource mobilisation",
-        "innovative_financing": "Innovative financing",
-        "national_platform": "National platform",
-        "individualised_approach": "Individualised approach",
-        "gender_diversity": "Gender and diversity",
-        "knowledge_exchange": "Knowledge exchange",
-        "costed_plan": "Costed plan",
-    },
-    "fr": {
-        "challenges": "Difficultés",
-        "assistance_needs": "Besoins d'assistance",
-        "national_resources": "Ressources nationales",
-        "assistance_received": "Assistance reçue",
-        "assistance_provided": "Assistance fournie",
-        "resource_mobilisation": "Mobilisation des ressources",
-        "innovative_financing": "Financement innovant",
-        "national_platform": "Plateforme nationale",
-        "individualised_approach": "Approche individualisée",
-        "gender_diversity": "Genre et diversité",
-        "knowledge_exchange": "Échange de connaissances",
-        "costed_plan": "Plan chiffré",
-    },
-}
-TEXT = {
+from babel import Locale
+from django.utils import timezone
+
+from casework.domain import state_names
+from casework.domain.indicators import INDICATORS
+from casework.domain.languages import checked
+from casework.domain.locale import format_date, format_number
+from casework.exports.spec import (
+    Block,
+    DocumentSpec,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Table,
+)
+from casework.findings.services import StateCoverage, reviewed_coverage
+from casework.observations.models import Observation
+from casework.observations.services import with_texts
+from casework.states.models import StateParty
+
+TEXT: Final[dict[str, dict[str, str]]] = {
     "en": {
         "title": "Preliminary observations on cooperation and assistance, {year}",
         "subtitle": "Submitted by the Committee on the Enhancement of Cooperation and Assistance",
@@ -52,8 +45,10 @@ TEXT = {
         "state": "State",
         "caption": "✓ = the State reported on the indicator",
         "totals_h": "Totals",
-        "total": "{n} of {m} affected States reported on: {label}.",
-        "total_all": "{n} of {m} States reported on: {label}.",
+        "total_one": "{n} of {m} affected States reported on: {label}.",
+        "total_other": "{n} of {m} affected States reported on: {label}.",
+        "total_all_one": "{n} of {m} States reported on: {label}.",
+        "total_all_other": "{n} of {m} States reported on: {label}.",
         "states_h": "Observations by State",
     },
     "fr": {
@@ -69,74 +64,134 @@ TEXT = {
         "state": "État",
         "caption": "✓ = l'État a fourni des informations sur l'indicateur",
         "totals_h": "Totaux",
-        "total": "{n} des {m} États touchés ont fourni des informations sur : {label}.",
-        "total_all": "{n} des {m} États ont fourni des informations sur : {label}.",
+        "total_one": "{n} des {m} États touchés a fourni des informations sur\u00a0: {label}.",
+        "total_other": "{n} des {m} États touchés ont fourni des informations sur\u00a0: {label}.",
+        "total_all_one": "{n} des {m} États a fourni des informations sur\u00a0: {label}.",
+        "total_all_other": "{n} des {m} États ont fourni des informations sur\u00a0: {label}.",
         "states_h": "Observations par État",
+    },
+    "es": {
+        "title": "Observaciones preliminares sobre la cooperación y la asistencia, {year}",
+        "subtitle": "Presentado por el Comité sobre la Mejora de la Cooperación y la Asistencia",
+        "intro_h": "Introducción",
+        "intro": "En el presente documento se recopilan las observaciones preliminares del "
+        "Comité sobre la información que {n} Estados partes proporcionaron en sus informes "
+        "presentados en virtud del artículo 7 correspondientes a {year} y en otros documentos "
+        "acerca de sus compromisos en materia de cooperación y asistencia, así como del "
+        "género y las diversas necesidades. Las observaciones se basan en constataciones "
+        "verificadas por los revisores.",
+        "table_h": "Información proporcionada, por Estado e indicador",
+        "state": "Estado",
+        "caption": "✓ = el Estado proporcionó información sobre el indicador",
+        "totals_h": "Totales",
+        "total_one": "{n} de los {m} Estados afectados proporcionó información sobre: {label}.",
+        "total_other": "{n} de los {m} Estados afectados proporcionaron información sobre: "
+        "{label}.",
+        "total_all_one": "{n} de los {m} Estados proporcionó información sobre: {label}.",
+        "total_all_other": "{n} de los {m} Estados proporcionaron información sobre: {label}.",
+        "states_h": "Observaciones por Estado",
     },
 }
 
 
+def _sort_key(text: str) -> str:
+    """Alphabetical order as the document's language reads it: accents do not count."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _plural_form(n: int, language: str) -> str:
+    """ "one" or "other": French counts 0 and 1 as singular, English and Spanish only 1."""
+    return "one" if Locale.parse(language).plural_form(n) == "one" else "other"
+
+
 def compiled_observations(
-    year: int, *, include_drafts: bool = False
+    year: int, *, language: str = "en", include_drafts: bool = False
 ) -> list[Observation]:
+    """Agreed and published observations (drafts too if asked), in the language's order."""
     observations = Observation.objects.filter(year=year)
     if not include_drafts:
         observations = observations.exclude(status=Observation.Status.DRAFT)
-    return sorted(with_texts(observations), key=lambda o: o.state.name_en)
+    return sorted(
+        with_texts(observations),
+        key=lambda o: _sort_key(state_names.name(o.state.iso3, language)),
+    )
+
+
+def _total(
+    text: dict[str, str], language: str, *, n: int, m: int, label: str, affected: bool
+) -> str:
+    key = ("total" if affected else "total_all") + "_" + _plural_form(n, language)
+    return text[key].format(
+        n=format_number(n, language), m=format_number(m, language), label=label
+    )
+
+
+def _reported_codes(coverage: dict[int, StateCoverage], state: StateParty) -> set[str]:
+    found = coverage.get(state.pk)
+    return found.codes if found else set()
 
 
 def build_compilation(
-    year: int, *, language: str, include_drafts: bool = False
+    year: int,
+    *,
+    language: str,
+    include_drafts: bool = False,
+    issued: dt.date | None = None,
 ) -> DocumentSpec:
-    """Introduction, coverage table, totals and each State's observations."""
-    language = language if language in TEXT else "en"
-    text, labels = TEXT[language], SHORT_LABELS[language]
-    observations = compiled_observations(year, include_drafts=include_drafts)
+    """Introduction, coverage table, totals and each State's observations.
+
+    `language` must be one of the languages Casework writes in (UnknownLanguageError
+    otherwise); `issued` is the date on the date line (today when not given).
+    """
+    language = checked(language)
+    text = TEXT[language]
+    observations = compiled_observations(
+        year, language=language, include_drafts=include_drafts
+    )
     states = [o.state for o in observations]
     coverage = reviewed_coverage([s.pk for s in states], year)
-    name_field = f"name_{language}"
-    blocks: list = [
+    reported = {s.pk: _reported_codes(coverage, s) for s in states}
+    blocks: list[Block] = [
         Heading(text["intro_h"]),
-        Paragraph(text["intro"].format(n=len(states), year=year), number="1."),
+        Paragraph(
+            text["intro"].format(n=format_number(len(states), language), year=year),
+            number="1.",
+        ),
         Heading(text["table_h"]),
-    ]
-    rows = []
-    for state in states:
-        codes = coverage[state.pk].codes if state.pk in coverage else set()
-        rows.append(
-            (
-                getattr(state, name_field),
-                *("✓" if code in codes else "" for code in CODES),
-            )
-        )
-    blocks.append(
         Table(
-            header=(text["state"], *(labels[c] for c in CODES)),
-            rows=tuple(rows),
+            header=(text["state"], *(i.label(language) for i in INDICATORS)),
+            rows=tuple(
+                (
+                    state_names.name(s.iso3, language),
+                    *("✓" if i.code in reported[s.pk] else "" for i in INDICATORS),
+                )
+                for s in states
+            ),
             caption=text["caption"],
-        )
-    )
-    blocks.append(Heading(text["totals_h"]))
+        ),
+        Heading(text["totals_h"]),
+    ]
     affected = [s for s in states if s.is_affected]
     number = 2
-    for code in CODES:
-        reporting = [
-            s for s in states if s.pk in coverage and code in coverage[s.pk].codes
-        ]
-        if affected:
-            n = sum(1 for s in reporting if s.is_affected)
-            sentence = text["total"].format(n=n, m=len(affected), label=labels[code])
-        else:
-            sentence = text["total_all"].format(
-                n=len(reporting), m=len(states), label=labels[code]
-            )
+    for indicator in INDICATORS:
+        scope = affected or states
+        n = sum(1 for s in scope if indicator.code in reported[s.pk])
+        sentence = _total(
+            text,
+            language,
+            n=n,
+            m=len(scope),
+            label=indicator.label(language),
+            affected=bool(affected),
+        )
         blocks.append(Paragraph(sentence, number=f"{number}."))
         number += 1
     blocks.append(PageBreak())
     blocks.append(Heading(text["states_h"]))
     for observation in observations:
-        name = forms(observation.state, language).subject
-        blocks.append(Heading(name[:1].upper() + name[1:], level=2))
+        name = state_names.forms(observation.state.iso3, language)
+        blocks.append(Heading(name.subject_cap, level=2))
         for paragraph in _paragraphs(observation, language):
             blocks.append(Paragraph(paragraph, number=f"{number}."))
             number += 1
@@ -146,7 +201,7 @@ def build_compilation(
         blocks=tuple(blocks),
         subtitle=text["subtitle"],
         symbol=f"APLC/CONF/{year}/CA",
-        date_line=str(year),
+        date_line=format_date(issued or timezone.localdate(), language),
     )
 
 

@@ -8,8 +8,6 @@ from django.utils.translation import gettext_lazy as _
 
 from casework.states.models import StateParty, TimeStamped
 
-LANGUAGES = ("en", "fr", "es")
-
 
 class Observation(TimeStamped):
     """The Committee's preliminary observations on one State for one reporting year."""

@@ -1,4 +1,8 @@
-"""Who may see and edit observations: drafts are not public."""
+"""Who may see, edit and compile observations: drafts are not public.
+
+Views use the decorators below (log in first, then 403 unless the rule holds) and
+`get_observation_for_user` (404 for an observation the user may not know exists).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from casework.accounts.permissions import (
     is_committee_member,
     is_support_unit,
     own_state,
+    user_passes,
 )
 from casework.observations.models import Observation
 
@@ -34,3 +39,12 @@ def get_observation_for_user(user: AnyUser, pk: int) -> Observation:
 def can_edit(user: AnyUser) -> bool:
     """The Committee drafts its observations: support unit and committee members."""
     return is_support_unit(user) or is_committee_member(user)
+
+
+def can_compile(user: AnyUser) -> bool:
+    """The compilation (agreed and, on request, draft observations of every State)."""
+    return is_support_unit(user) or is_committee_member(user)
+
+
+editors_only = user_passes(can_edit)
+compilers_only = user_passes(can_compile)

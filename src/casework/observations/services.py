@@ -7,9 +7,10 @@ from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
+from casework.domain.languages import LANGUAGES
 from casework.findings.services import reviewed_coverage
 from casework.observations.drafting import draft
-from casework.observations.models import LANGUAGES, Observation, ObservationText
+from casework.observations.models import Observation, ObservationText
 from casework.observations.register import PlatformRecord
 from casework.states.models import StateParty
 

@@ -6,12 +6,18 @@ app_name = "observations"
 urlpatterns = [
     path("", views.observation_list, name="list"),
     path("<int:pk>/", views.observation_detail, name="detail"),
-    path("<int:pk>/text/<str:language>/", views.edit_text, name="edit"),
+    path("<int:pk>/text/<lang:language>/", views.edit_text, name="edit"),
     path("<int:pk>/status/", views.change_status, name="status"),
     path("draft/<str:iso3>/<int:year>/", views.generate, name="generate"),
     path(
-        "compilation/<int:year>/<str:language>/<str:fmt>/",
+        "compilation/<int:year>/<lang:language>.<docformat:fmt>",
         views.compilation,
         name="compilation",
+    ),
+    # The former shape, kept for bookmarks: 301 to the one above (404 for unknown values).
+    path(
+        "compilation/<int:year>/<str:language>/<str:fmt>/",
+        views.old_compilation,
+        name="old_compilation",
     ),
 ]

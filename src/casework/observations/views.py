@@ -3,27 +3,30 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.contrib.auth.models import User
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from casework.accounts.permissions import (
-    is_committee_member,
-    is_support_unit,
-    own_state,
-    require,
-)
+from casework.accounts.permissions import signed_in_required
 from casework.documents.permissions import visible_documents
+from casework.domain.indicators import COUNT
+from casework.domain.languages import LANGUAGES, NATIVE
+from casework.exports.registry import DOCUMENT_FORMATS, document_response
 from casework.observations import services
-from casework.observations.models import LANGUAGES
+from casework.observations.compilation import build_compilation
 from casework.observations.permissions import (
+    can_compile,
     can_edit,
+    compilers_only,
+    editors_only,
     get_observation_for_user,
     visible_observations,
 )
+from casework.states.models import StateParty
 from casework.states.services import get_state
 
 
@@ -32,20 +35,37 @@ def _year(request: HttpRequest) -> int:
     return int(value) if value.isdigit() else timezone.localdate().year - 1
 
 
-@login_required
+def _editor(request: HttpRequest) -> User:
+    """The signed-in user; the access decorators have already turned others away."""
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def compilation_links(year: int) -> list[dict[str, str]]:
+    """One link per language and document format, for the list page."""
+    return [
+        {
+            "url": reverse("observations:compilation", args=[year, language, fmt]),
+            "language": language,
+            "label": f"{fmt.upper()} ({NATIVE[language]})",
+        }
+        for language in LANGUAGES
+        for fmt in DOCUMENT_FORMATS
+    ]
+
+
+@signed_in_required
 def observation_list(request: HttpRequest) -> HttpResponse:
     year = _year(request)
     observations = services.with_texts(
         visible_observations(request.user).filter(year=year)
     )
     drafted = {o.state_id for o in observations}
-    pending_states = (
+    pending_ids = (
         visible_documents(request.user)
         .filter(year=year)
         .exclude(state_id__in=drafted)
-        .order_by("state__name_en")
-        .values_list("state__iso3", "state__name_en")
-        .distinct()
+        .values("state_id")
     )
     years = sorted(
         set(visible_documents(request.user).values_list("year", flat=True)) | {year},
@@ -55,18 +75,19 @@ def observation_list(request: HttpRequest) -> HttpResponse:
         "year": year,
         "years": years,
         "observations": observations,
-        "pending_states": pending_states,
+        "pending_states": StateParty.objects.filter(pk__in=pending_ids),
+        "indicator_count": COUNT,
         "can_edit": can_edit(request.user),
-        "can_compile": is_support_unit(request.user)
-        or is_committee_member(request.user),
+        "compilation_links": (
+            compilation_links(year) if can_compile(request.user) else []
+        ),
     }
     return render(request, "observations/list.html", context)
 
 
-@login_required
+@editors_only
 @require_POST
 def generate(request: HttpRequest, iso3: str, year: int) -> HttpResponse:
-    require(can_edit(request.user))
     state = get_state(iso3)
     discard = request.POST.get("discard_edits") == "1"
     observation = services.generate(state, year, discard_edits=discard)
@@ -74,36 +95,33 @@ def generate(request: HttpRequest, iso3: str, year: int) -> HttpResponse:
     return redirect("observations:detail", pk=observation.pk)
 
 
-@login_required
+@signed_in_required
 def observation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     observation = get_observation_for_user(request.user, pk)
     texts = {item.language: item for item in observation.texts.all()}
     context = {
         "observation": observation,
-        "texts": [texts[lang] for lang in LANGUAGES if lang in texts],
+        "texts": [(NATIVE[lang], texts[lang]) for lang in LANGUAGES if lang in texts],
         "can_edit": can_edit(request.user),
-        "is_own_state": own_state(request.user) == observation.state,
     }
     return render(request, "observations/detail.html", context)
 
 
-@login_required
+@editors_only
 @require_POST
 def edit_text(request: HttpRequest, pk: int, language: str) -> HttpResponse:
     observation = get_observation_for_user(request.user, pk)
-    require(can_edit(request.user) and language in LANGUAGES)
     services.edit(
-        observation, language, request.POST.get("text", ""), user=request.user
+        observation, language, request.POST.get("text", ""), user=_editor(request)
     )
     messages.success(request, _("Text saved."))
     return redirect("observations:detail", pk=observation.pk)
 
 
-@login_required
+@editors_only
 @require_POST
 def change_status(request: HttpRequest, pk: int) -> HttpResponse:
     observation = get_observation_for_user(request.user, pk)
-    require(can_edit(request.user))
     if request.POST.get("action") == "reopen":
         services.reopen(observation)
     else:
@@ -114,18 +132,25 @@ def change_status(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("observations:detail", pk=observation.pk)
 
 
-@login_required
+@compilers_only
 def compilation(
     request: HttpRequest, year: int, language: str, fmt: str
 ) -> HttpResponse:
-    from casework.exports.docx import render_docx
-    from casework.exports.pdf import render_pdf
-    from casework.exports.responses import file_response
-    from casework.observations.compilation import build_compilation
-
-    require(is_support_unit(request.user) or is_committee_member(request.user))
+    """`/observations/compilation/<year>/<language>.<docx|pdf>`; `?drafts=1` adds drafts."""
     spec = build_compilation(
         year, language=language, include_drafts=request.GET.get("drafts") == "1"
     )
-    data = render_docx(spec) if fmt == "docx" else render_pdf(spec)
-    return file_response(data, f"preliminary-observations-{year}-{language}.{fmt}")
+    return document_response(
+        spec, fmt=fmt, stem=f"preliminary-observations-{year}-{language}"
+    )
+
+
+def old_compilation(
+    request: HttpRequest, year: int, language: str, fmt: str
+) -> HttpResponse:
+    """The former `compilation/<year>/<language>/<fmt>/`: a permanent redirect, or 404."""
+    if language not in LANGUAGES or fmt not in DOCUMENT_FORMATS:
+        raise Http404("No such compilation")
+    url = reverse("observations:compilation", args=[year, language, fmt])
+    query = request.META.get("QUERY_STRING", "")
+    return redirect(f"{url}?{query}" if query else url, permanent=True)

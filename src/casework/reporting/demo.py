@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from casework.exports.pdf import render_pdf
+from casework.reporting.answers import Answers
 from casework.reporting.feed import feed_submission
 from casework.reporting.layout import report_spec
 from casework.reporting.models import Report
 from casework.states.models import StateParty
 
-COL = {
+COL: Answers = {
     "COVER": {
         "contact_name": "Laura Demo Ríos",
         "contact_organisation": "Autoridad nacional de acción contra minas (demo)",
@@ -106,7 +108,7 @@ COL = {
     },
 }
 
-KHM = {
+KHM: Answers = {
     "COVER": {
         "contact_name": "Demo Focal Point",
         "contact_organisation": "National mine action authority (demo)",
@@ -173,7 +175,7 @@ KHM = {
 
 
 def _submitted(
-    iso3: str, year: int, language: str, answers: dict, **extra
+    iso3: str, year: int, language: str, answers: Answers, **extra: Any
 ) -> Report | None:
     state = StateParty.objects.filter(iso3=iso3).first()
     if state is None or Report.objects.filter(state=state, year=year).exists():

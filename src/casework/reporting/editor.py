@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
-from casework.reporting.answers import input_name, is_filled, value_text
+from casework.reporting.answers import (
+    date_or_none,
+    input_name,
+    is_filled,
+    number_or_none,
+    value_text,
+)
 from casework.reporting.layout import flag_text
 from casework.reporting.models import Report
 from casework.reporting.schema import (
     CHOICE,
+    DATE,
     FORMS,
+    NUMBER,
     TABLE,
     Column,
     Field,
@@ -25,7 +36,16 @@ class Cell:
     column: Column
     name: str
     value: str
-    issues: list[str] = field(default_factory=list)
+    issues: list[str] = dataclasses.field(default_factory=list)
+    # A number column's value as read in the report's language: the read-only view
+    # writes it in the reader's language ({{ cell.number|number }}).
+    number: Decimal | None = None
+
+    @property
+    def shown(self) -> str:
+        if self.column.kind == CHOICE:
+            return choice_label(self.column.choices, self.value)
+        return self.value
 
 
 @dataclass
@@ -34,10 +54,9 @@ class FieldView:
     name: str
     value: Any
     issues: list[str]
-    rows: list[list[Cell]] = field(default_factory=list)
-    blank_row: list[Cell] = field(
-        default_factory=list
-    )  # the <template> row (index __i__)
+    rows: list[list[Cell]] = dataclasses.field(default_factory=list)
+    # the <template> row (index __i__)
+    blank_row: list[Cell] = dataclasses.field(default_factory=list)
     next_index: int = 0
 
     @property
@@ -49,17 +68,13 @@ class FieldView:
         return value_text(self.field, self.value)
 
     @property
-    def shown_rows(self) -> list[list[str]]:
-        return [
-            [
-                choice_label(c.column.choices, c.value)
-                if c.column.kind == CHOICE
-                else c.value
-                for c in row
-            ]
-            for row in self.rows
-            if any(c.value for c in row)
-        ]
+    def day(self) -> dt.date | None:
+        """A date answer as a date, for {{ item.day|un_date }}."""
+        return date_or_none(self.value) if self.field.kind == DATE else None
+
+    @property
+    def shown_rows(self) -> list[list[Cell]]:
+        return [row for row in self.rows if any(c.value for c in row)]
 
 
 @dataclass
@@ -79,11 +94,24 @@ class SectionView:
         return any(is_filled(f.value) for f in self.fields)
 
 
-def _cells(form: Form, fld: Field, index: int | str, row: dict, issues) -> list[Cell]:
+def _cells(
+    report: Report,
+    form: Form,
+    fld: Field,
+    index: int | str,
+    row: dict[str, str],
+    issues: dict[str, list[str]],
+) -> list[Cell]:
     cells = []
     for column in fld.columns:
         name = f"{form.code}.{fld.key}.{index}.{column.key}"
-        cells.append(Cell(column, name, row.get(column.key, ""), issues.get(name, [])))
+        value = row.get(column.key, "")
+        number = (
+            number_or_none(value, report.entry_language)
+            if value and column.kind == NUMBER
+            else None
+        )
+        cells.append(Cell(column, name, value, issues.get(name, []), number))
     return cells
 
 
@@ -98,11 +126,11 @@ def section_view(report: Report, form: Form, issues: list[Issue]) -> SectionView
         if fld.kind == TABLE:
             rows = value or []
             view.rows = [
-                _cells(form, fld, i, row, by_name) for i, row in enumerate(rows)
+                _cells(report, form, fld, i, row, by_name) for i, row in enumerate(rows)
             ]
             # one empty row to type into, also without JavaScript
-            view.rows.append(_cells(form, fld, len(rows), {}, by_name))
-            view.blank_row = _cells(form, fld, "__i__", {}, {})
+            view.rows.append(_cells(report, form, fld, len(rows), {}, by_name))
+            view.blank_row = _cells(report, form, fld, "__i__", {}, {})
             view.next_index = len(rows) + 1
         fields.append(view)
     return SectionView(

@@ -14,7 +14,7 @@ import logging
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from casework.compliance.services import record_submission
@@ -36,7 +36,9 @@ def store_report_document(report: Report, pdf: bytes, *, user: User | None) -> D
     filename = (
         f"article7-{report.state.iso3}-{report.year}-v{report.version}-online.pdf"
     )
-    original, _new = store_original(ContentFile(pdf, name=filename))
+    original, _new = store_original(
+        SimpleUploadedFile(filename, pdf, content_type="application/pdf")
+    )
     pages = [" ".join(page.split()) for page in _pdf_pages(pdf)]
     document, _created = Document.objects.get_or_create(
         state=report.state,

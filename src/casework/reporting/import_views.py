@@ -2,48 +2,54 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from casework.exports.responses import file_response
+from casework.accounts.permissions import signed_in_required
+from casework.domain.languages import normalise
+from casework.exports.registry import file_response
 from casework.reporting import services
-from casework.reporting.answers import value_text
+from casework.reporting.answers import Answers, value_text
 from casework.reporting.imports import UnreadableFile, read_upload, template_xlsx
 from casework.reporting.models import Report
-from casework.reporting.permissions import can_edit, get_report_for_user
-from casework.reporting.schema import FORMS, TABLE
+from casework.reporting.permissions import (
+    acting_user,
+    get_draft_for_user,
+    get_report_for_user,
+)
+from casework.reporting.schema import FORMS, TABLE, Field
 
 MAX_UPLOAD = 10 * 1024 * 1024
 
 
 def blank_template(request: HttpRequest) -> HttpResponse:
-    return file_response(template_xlsx(), "article7-report-template.xlsx")
+    """The template with its questions in the reader's language."""
+    language = normalise(translation.get_language())
+    return file_response(
+        template_xlsx(language=language), f"article7-report-template-{language}.xlsx"
+    )
 
 
 def filled_template(request: HttpRequest, pk: int) -> HttpResponse:
+    """The report as a filled template, in its language of entry."""
     report = get_report_for_user(request.user, pk)
     name = f"article7-{report.state.iso3}-{report.year}-v{report.version}-template.xlsx"
-    return file_response(template_xlsx(report.answers), name)
+    return file_response(
+        template_xlsx(report.answers, language=report.entry_language), name
+    )
 
 
 def _session_key(report: Report) -> str:
     return f"reporting-import-{report.pk}"
 
 
-def _editable(request: HttpRequest, pk: int) -> Report:
-    report = get_report_for_user(request.user, pk)
-    if not can_edit(request.user, report):
-        from django.core.exceptions import PermissionDenied
-
-        raise PermissionDenied
-    return report
-
-
-def _rows(field, value) -> str:
+def _rows(field: Field, value: Any) -> str:
     if field.kind == TABLE:
         return "\n".join(
             " · ".join(v for v in row.values() if v) for row in value or []
@@ -51,18 +57,20 @@ def _rows(field, value) -> str:
     return value_text(field, value)
 
 
-@login_required
+@signed_in_required
 def upload(request: HttpRequest, pk: int) -> HttpResponse:
     """Upload a file; what is recognised is shown next to the draft's current answers."""
-    report = _editable(request, pk)
+    report = get_draft_for_user(request.user, pk)
     if request.method != "POST":
         return render(request, "reporting/import.html", {"report": report})
     upload = request.FILES.get("file")
-    if upload is None or upload.size > MAX_UPLOAD:
+    if upload is None or (upload.size or 0) > MAX_UPLOAD:
         messages.error(request, _("Choose a .xlsx or .docx file of at most 10 MB."))
         return redirect("reporting:import", pk=report.pk)
     try:
-        proposal = read_upload(upload.name or "", upload.read())
+        proposal = read_upload(
+            upload.name or "", upload.read(), language=report.entry_language
+        )
     except UnreadableFile as error:
         messages.error(
             request,
@@ -93,26 +101,29 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
         "report": report,
         "items": items,
         "unrecognised": proposal.unrecognised,
+        "problems": proposal.problems,
         "filename": upload.name,
     }
     return render(request, "reporting/import_review.html", context)
 
 
-@login_required
+@signed_in_required
 @require_POST
 def apply(request: HttpRequest, pk: int) -> HttpResponse:
-    report = _editable(request, pk)
+    report = get_draft_for_user(request.user, pk)
     proposed = request.session.pop(_session_key(report), None)
     if not proposed:
         messages.error(request, _("Nothing to import: upload the file again."))
         return redirect("reporting:import", pk=report.pk)
     chosen = set(request.POST.getlist("take"))
-    merged: dict[str, dict] = {}
+    merged: Answers = {}
     for code, values in proposed.items():
         for key, value in values.items():
             if f"{code}.{key}" in chosen:
                 merged.setdefault(code, dict(report.form_answers(code)))[key] = value
-    services.save_draft(report, user=request.user, answers=merged, flags={})
+    services.save_draft(
+        report, user=acting_user(request.user), answers=merged, flags={}
+    )
     messages.success(
         request,
         _("%(count)d answers were taken over from the file.")

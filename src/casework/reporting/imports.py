@@ -6,21 +6,43 @@ saved; what is not recognised is listed so that nobody thinks it was taken over.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from decimal import Decimal
+from typing import Any, TypeVar
 
 from django.utils import translation
+from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
-from casework.reporting.answers import MAX_TEXT
-from casework.reporting.schema import FORMS, FORMS_BY_CODE, TABLE, Field, Form
+from casework.domain import locale
+from casework.domain.languages import LANGUAGES, is_language, normalise
+from casework.domain.locale import (
+    DECIMAL_MARK,
+    AmbiguousNumberError,
+    NumberFormatError,
+    parse_number,
+)
+from casework.reporting.answers import MAX_TEXT, Answers, date_or_none, number_answer
+from casework.reporting.schema import (
+    DATE,
+    FORMS,
+    FORMS_BY_CODE,
+    NUMBER,
+    TABLE,
+    Column,
+    Field,
+    Form,
+)
 
 ANSWERS_SHEET = "Report"
 KEY_IN_HEADER = re.compile(r"\[(\w+)\]\s*$")
-LANGUAGES = ("en", "fr", "es")
+T = TypeVar("T")
 
 
 class UnreadableFile(ValueError):
@@ -29,8 +51,10 @@ class UnreadableFile(ValueError):
 
 @dataclass
 class Proposal:
-    answers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    answers: Answers = field(default_factory=dict)
     unrecognised: list[str] = field(default_factory=list)
+    # Values that were left out, each with where it is and what to write instead.
+    problems: list[str] = field(default_factory=list)
 
     def put(self, form: Form, fld: Field, value: Any) -> None:
         self.answers.setdefault(form.code, {})[fld.key] = value
@@ -40,25 +64,126 @@ class Proposal:
         return sum(len(v) for v in self.answers.values())
 
 
-def template_xlsx(answers: dict | None = None) -> bytes:
-    """The XLSX template: one sheet of questions, one sheet per table (keys in brackets)."""
+@dataclass(frozen=True)
+class Reading:
+    """How to read the numbers of one file: its decimal mark when the file says so (or
+    the language to take it from), and the language of the report they go into."""
+
+    target: str  # numbers are kept as typed in this language ("823,4" in French)
+    decimal: str | None = None
+    language: str | None = None
+
+    @classmethod
+    def of(cls, declared: str | None, report_language: str | None) -> Reading:
+        # a file names its language as "fr" or as a tag such as "fr-FR"
+        base = (declared or "").replace("_", "-").split("-", 1)[0].lower()
+        declared = base if is_language(base) else None
+        target = normalise(report_language or declared)
+        if declared:
+            return cls(target, decimal=DECIMAL_MARK[declared])
+        return cls(
+            target, language=normalise(report_language) if report_language else None
+        )
+
+    def number(self, raw: object, where: str, problems: list[str]) -> str:
+        """A number cell as the report keeps it; "" (and a problem) when it cannot be read."""
+        if raw is None or raw == "":
+            return ""
+        if isinstance(raw, int | float | Decimal) and not isinstance(raw, bool):
+            return number_answer(raw, self.target)
+        text = _text(raw)
+        try:
+            number = parse_number(text, language=self.language, decimal=self.decimal)
+        except AmbiguousNumberError:
+            problems.append(_ambiguous(where, text))
+            return ""
+        except NumberFormatError:
+            problems.append(_not_a_number(where, text, self.decimal or self._mark()))
+            return ""
+        return number_answer(number, self.target)
+
+    def _mark(self) -> str:
+        return DECIMAL_MARK[normalise(self.language or self.target)]
+
+
+def _ambiguous(where: str, text: str) -> str:
+    ui = normalise(translation.get_language())
+    whole = parse_number(text, decimal="," if "." in text else ".")
+    fraction = parse_number(text, decimal="." if "." in text else ",")
+    return _(
+        "%(where)s: “%(value)s” could be %(whole)s or %(fraction)s. Write whole numbers "
+        "without a thousands separator, for example %(whole)s, and import the file "
+        "again; this value was left out."
+    ) % {
+        "where": where,
+        "value": text,
+        "whole": number_answer(whole, ui),
+        "fraction": number_answer(fraction, ui),
+    }
+
+
+def _not_a_number(where: str, text: str, mark: str) -> str:
+    return _(
+        "%(where)s: “%(value)s” is not a number. Write digits, with “%(mark)s” before "
+        "any decimals (for example %(example)s), and import the file again; this value "
+        "was left out."
+    ) % {
+        "where": where,
+        "value": text,
+        "mark": mark,
+        "example": "823" + mark + "4",
+    }
+
+
+def _sheet_cell(sheet: str, column: int, row: int) -> str:
+    return _("Sheet “%(sheet)s”, cell %(cell)s") % {
+        "sheet": sheet,
+        "cell": f"{get_column_letter(column)}{row}",
+    }
+
+
+def _cell_value(column: Column, value: str, target: str) -> object:
+    """What the template writes for a cell: numbers as numbers when they can be read."""
+    if column.kind == NUMBER and value:
+        try:
+            return parse_number(value, language=target)
+        except NumberFormatError:
+            return value
+    return value
+
+
+def template_xlsx(answers: Answers | None = None, *, language: str) -> bytes:
+    """The XLSX template: one sheet of questions, one sheet per table (keys in brackets).
+
+    Questions and headings are in `language`, which the workbook also records as its
+    language, so that typed numbers are read back with that language's decimal mark.
+    """
+    language = normalise(language)
     answers = answers or {}
     workbook = Workbook()
+    workbook.properties.language = language
     sheet = workbook.active
+    assert sheet is not None  # a new workbook always has one sheet
     sheet.title = ANSWERS_SHEET
     sheet.append(["form", "field", "question", "answer"])
-    for form in FORMS:
-        for fld in form.fields:
-            if fld.kind != TABLE:
-                value = answers.get(form.code, {}).get(fld.key, "")
-                sheet.append([form.code, fld.key, str(fld.label), value])
-    for form in FORMS:
-        for fld in form.fields:
-            if fld.kind == TABLE:
-                table = workbook.create_sheet(f"{form.code}.{fld.key}"[:31])
-                table.append([f"{c.label} [{c.key}]" for c in fld.columns])
-                for row in answers.get(form.code, {}).get(fld.key, []):
-                    table.append([row.get(c.key, "") for c in fld.columns])
+    with translation.override(language):
+        for form in FORMS:
+            for fld in form.fields:
+                if fld.kind != TABLE:
+                    value = answers.get(form.code, {}).get(fld.key, "")
+                    sheet.append([form.code, fld.key, str(fld.label), value])
+        for form in FORMS:
+            for fld in form.fields:
+                if fld.kind == TABLE:
+                    table = workbook.create_sheet(f"{form.code}.{fld.key}"[:31])
+                    table.append([f"{c.label} [{c.key}]" for c in fld.columns])
+                    for row in answers.get(form.code, {}).get(fld.key, []):
+                        table.append(
+                            [
+                                _cell_value(c, str(row.get(c.key, "") or ""), language)
+                                for c in fld.columns
+                            ]
+                        )
     for ws in workbook.worksheets:
         for cell in ws[1]:
             cell.font = Font(bold=True)
@@ -77,13 +202,25 @@ def _text(value: Any) -> str:
     return str(value).strip()[:MAX_TEXT]
 
 
-def read_xlsx(data: bytes) -> Proposal:
+def _field_of(form: Form | None, key: str) -> Field | None:
+    if form is None:
+        return None
+    return next((f for f in form.fields if f.key == key), None)
+
+
+def _column_of(fld: Field, key: str | None) -> Column | None:
+    return next((c for c in fld.columns if c.key == key), None)
+
+
+def read_xlsx(data: bytes, *, language: str | None = None) -> Proposal:
+    """The answers of a filled template, for a report entered in `language`."""
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on a damaged file
         raise UnreadableFile(
             f"not a readable XLSX file ({type(exc).__name__})"
         ) from exc
+    reading = Reading.of(workbook.properties.language, language)
     proposal = Proposal()
     if ANSWERS_SHEET in workbook.sheetnames:
         for row in workbook[ANSWERS_SHEET].iter_rows(min_row=2, values_only=True):
@@ -92,12 +229,8 @@ def read_xlsx(data: bytes) -> Proposal:
             answer = _text(rest[1] if len(rest) > 1 else None)
             if not answer:
                 continue
-            fld = (
-                next((f for f in form.fields if f.key == _text(key)), None)
-                if form
-                else None
-            )
-            if fld is None or fld.kind == TABLE:
+            fld = _field_of(form, _text(key))
+            if form is None or fld is None or fld.kind == TABLE:
                 proposal.unrecognised.append(f"{code}.{key}: {answer[:60]}")
                 continue
             proposal.put(form, fld, answer)
@@ -106,8 +239,8 @@ def read_xlsx(data: bytes) -> Proposal:
             continue
         code, _dot, key = name.partition(".")
         form = FORMS_BY_CODE.get(code)
-        fld = next((f for f in form.fields if f.key == key), None) if form else None
-        if fld is None or fld.kind != TABLE:
+        fld = _field_of(form, key)
+        if form is None or fld is None or fld.kind != TABLE:
             proposal.unrecognised.append(name)
             continue
         rows = list(workbook[name].iter_rows(values_only=True))
@@ -115,17 +248,26 @@ def read_xlsx(data: bytes) -> Proposal:
             continue
         keys = _column_keys(fld, [_text(h) for h in rows[0]])
         table = []
-        for values in rows[1:]:
-            item = {k: _text(v) for k, v in zip(keys, values, strict=False) if k}
+        for number, values in enumerate(rows[1:], start=2):
+            item: dict[str, str] = {}
+            for index, (k, v) in enumerate(zip(keys, values, strict=False), start=1):
+                column = _column_of(fld, k)
+                if column is None:
+                    continue
+                if column.kind == NUMBER:
+                    where = _sheet_cell(name, index, number)
+                    item[column.key] = reading.number(v, where, proposal.problems)
+                else:
+                    item[column.key] = _text(v)
             if any(item.values()):
                 table.append({c.key: item.get(c.key, "") for c in fld.columns})
         proposal.put(form, fld, table)
     return proposal
 
 
-def _labels(getter) -> dict[str, Any]:
+def _labels(getter: Callable[[], Iterable[tuple[object, T]]]) -> dict[str, T]:
     """label text (in each language, lower case) -> whatever `getter` maps it to."""
-    found = {}
+    found: dict[str, T] = {}
     for language in LANGUAGES:
         with translation.override(language):
             for label, target in getter():
@@ -135,79 +277,11 @@ def _labels(getter) -> dict[str, Any]:
 
 def _column_keys(fld: Field, header: list[str]) -> list[str | None]:
     by_label = _labels(lambda: [(c.label, c.key) for c in fld.columns])
-    keys = []
+    keys: list[str | None] = []
     for text in header:
         match = KEY_IN_HEADER.search(text)
         keys.append(match.group(1) if match else by_label.get(text.strip().lower()))
     return keys
-
-
-def read_docx(data: bytes) -> Proposal:
-    """A report in the layout this tool exports: form headings, bold questions, tables."""
-    from docx import Document
-
-    try:
-        document = Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises many kinds on a damaged file
-        raise UnreadableFile(
-            f"not a readable DOCX file ({type(exc).__name__})"
-        ) from exc
-    headings = _labels(lambda: [(f"{_form_title(f)}", f) for f in FORMS])
-    questions: dict[str, dict[str, Any]] = {}
-    for form in FORMS:
-        questions[form.code] = _labels(
-            lambda form=form: [(f.label, f) for f in form.fields]
-        )
-    proposal = Proposal()
-    form: Form | None = None
-    current: Field | None = None
-    captioned: Field | None = None  # the table field named by the caption just read
-    lines: list[str] = []
-
-    def flush() -> None:
-        if form is not None and current is not None and lines:
-            value = "\n".join(lines)
-            if current.choices:
-                value = _choice_value(current, value)
-            proposal.put(form, current, value)
-
-    body = document.element.body
-    tables = iter(document.tables)
-    paragraphs = iter(document.paragraphs)
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "tbl":
-            table = next(tables)
-            if form is not None:
-                _read_table(proposal, form, table, questions[form.code], captioned)
-            captioned = None
-            continue
-        if tag != "p":
-            continue
-        paragraph = next(paragraphs)
-        text = paragraph.text.strip()
-        if not text:
-            continue
-        style = paragraph.style.name if paragraph.style is not None else ""
-        if style.startswith("Heading"):
-            flush()
-            current, lines = None, []
-            heading = headings.get(text.lower())
-            if heading is not None:
-                form = heading
-            continue
-        bold = bool(paragraph.runs) and all(
-            r.bold for r in paragraph.runs if r.text.strip()
-        )
-        if form is not None and text.lower() in questions[form.code]:
-            flush()
-            asked = questions[form.code][text.lower()]
-            current, lines = (None if asked.kind == TABLE else asked), []
-            captioned = asked if asked.kind == TABLE else None
-        elif current is not None and not bold:
-            lines.append(text)
-    flush()
-    return proposal
 
 
 def _form_title(form: Form) -> str:
@@ -221,49 +295,176 @@ def _choice_value(fld: Field, text: str) -> str:
     return by_label.get(text.strip().lower(), "")
 
 
-def _read_table(
-    proposal: Proposal,
-    form: Form,
-    table,
-    questions: dict[str, Any],
-    captioned: Field | None,
-) -> None:
-    rows = [[cell.text.strip() for cell in row.cells] for row in table.rows]
-    if len(rows) < 2:
-        return
-    if len(rows[0]) == 2:  # the cover page: question | answer
-        for label, value in rows[1:]:
-            asked = questions.get(label.lower())
-            if asked is not None and asked.kind != TABLE and value not in {"", "—"}:
-                proposal.put(form, asked, value)
-        return
-    candidates = (
-        [captioned] if captioned else [f for f in form.fields if f.kind == TABLE]
+def iso_date(text: str, language: str) -> str:
+    """A date written out by `domain.locale.format_date` ("2 avril 2026") as YYYY-MM-DD;
+    the text itself when it is no such date."""
+    text = text.strip()
+    if date_or_none(text):
+        return text
+    match = re.match(r"^(\d{1,2})\D.*\b(\d{4})$", text)
+    if not match:
+        return text
+    day, year = int(match[1]), int(match[2])
+    for candidate_language in (language, *LANGUAGES):
+        for month in range(1, 13):
+            try:
+                candidate = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if locale.format_date(candidate, candidate_language) == text:
+                return candidate.isoformat()
+    return text
+
+
+def read_docx(data: bytes, *, language: str | None = None) -> Proposal:
+    """A report in the layout this tool exports, in any of its languages: form headings,
+    bold questions, tables. Numbers are read with the document's decimal mark and kept
+    as a report entered in `language` keeps them (default: the document's language)."""
+    from docx import Document
+
+    try:
+        document = Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many kinds on a damaged file
+        raise UnreadableFile(
+            f"not a readable DOCX file ({type(exc).__name__})"
+        ) from exc
+    declared = normalise(document.core_properties.language or None)
+    reader = _DocxReader(
+        Reading.of(document.core_properties.language, language), declared
     )
-    for fld in candidates:
-        keys = _column_keys(fld, rows[0])
-        if sum(1 for k in keys if k) < len(fld.columns):
-            continue
-        choice_columns = {c.key: c for c in fld.columns if c.choices}
+    tables = iter(document.tables)
+    paragraphs = iter(document.paragraphs)
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "tbl":
+            reader.table(next(tables))
+        elif tag == "p":
+            reader.paragraph(next(paragraphs))
+    reader.flush()
+    return reader.proposal
+
+
+class _DocxReader:
+    """Walks the document's paragraphs and tables in order, form by form."""
+
+    def __init__(self, reading: Reading, language: str) -> None:
+        self.reading = reading
+        self.language = language  # the document's, for its dates
+        self.proposal = Proposal()
+        self.headings = _labels(lambda: [(_form_title(f), f) for f in FORMS])
+        self.questions = {form.code: _questions(form) for form in FORMS}
+        self.form: Form | None = None
+        self.current: Field | None = None
+        self.captioned: Field | None = (
+            None  # the table field named by the caption just read
+        )
+        self.lines: list[str] = []
+
+    def flush(self) -> None:
+        if self.form is not None and self.current is not None and self.lines:
+            value = "\n".join(self.lines)
+            if self.current.choices:
+                value = _choice_value(self.current, value)
+            elif self.current.kind == DATE:
+                value = iso_date(value, self.language)
+            self.proposal.put(self.form, self.current, value)
+
+    def paragraph(self, paragraph: Any) -> None:
+        text = paragraph.text.strip()
+        if not text:
+            return
+        style = paragraph.style.name if paragraph.style is not None else ""
+        if style.startswith("Heading"):
+            self.flush()
+            self.current, self.lines = None, []
+            heading = self.headings.get(text.lower())
+            if heading is not None:
+                self.form = heading
+            return
+        bold = bool(paragraph.runs) and all(
+            r.bold for r in paragraph.runs if r.text.strip()
+        )
+        questions = self.questions[self.form.code] if self.form else {}
+        if text.lower() in questions:
+            self.flush()
+            asked = questions[text.lower()]
+            self.current, self.lines = (None if asked.kind == TABLE else asked), []
+            self.captioned = asked if asked.kind == TABLE else None
+        elif self.current is not None and not bold:
+            self.lines.append(text)
+
+    def table(self, table: Any) -> None:
+        if self.form is not None:
+            rows = [[cell.text.strip() for cell in row.cells] for row in table.rows]
+            if len(rows) >= 2:
+                self._read_table(self.form, rows)
+        self.captioned = None
+
+    def _read_table(self, form: Form, rows: list[list[str]]) -> None:
+        questions = self.questions[form.code]
+        if len(rows[0]) == 2:  # the cover page: question | answer
+            for label, value in rows[1:]:
+                asked = questions.get(label.lower())
+                if asked is not None and asked.kind != TABLE and value not in {"", "—"}:
+                    if asked.kind == DATE:
+                        value = iso_date(value, self.language)
+                    self.proposal.put(form, asked, value)
+            return
+        candidates = (
+            [self.captioned]
+            if self.captioned
+            else [f for f in form.fields if f.kind == TABLE]
+        )
+        for fld in candidates:
+            keys = _column_keys(fld, rows[0])
+            if sum(1 for k in keys if k) < len(fld.columns):
+                continue
+            self.proposal.put(form, fld, self._rows(fld, keys, rows[1:]))
+            return
+
+    def _rows(
+        self, fld: Field, keys: list[str | None], rows: list[list[str]]
+    ) -> list[dict[str, str]]:
         result = []
-        for values in rows[1:]:
-            item = {k: v for k, v in zip(keys, values, strict=False) if k}
-            for key, column in choice_columns.items():
-                if item.get(key):
-                    labels = _labels(
-                        lambda column=column: [(lb, v) for v, lb in column.choices]
-                    )
-                    item[key] = labels.get(item[key].lower(), item[key])
+        for number, values in enumerate(rows, start=1):
+            item: dict[str, str] = {}
+            for key, value in zip(keys, values, strict=False):
+                column = _column_of(fld, key)
+                if column is None:
+                    continue
+                if column.choices and value:
+                    value = _choice_labels(column).get(value.lower(), value)
+                elif column.kind == NUMBER:
+                    where = _table_cell(fld, column, number)
+                    value = self.reading.number(value, where, self.proposal.problems)
+                item[column.key] = value
             if any(item.values()):
                 result.append({c.key: item.get(c.key, "") for c in fld.columns})
-        proposal.put(form, fld, result)
-        return
+        return result
 
 
-def read_upload(name: str, data: bytes) -> Proposal:
+def _choice_labels(column: Column) -> dict[str, str]:
+    return _labels(lambda: [(label, value) for value, label in column.choices])
+
+
+def _questions(form: Form) -> dict[str, Field]:
+    return _labels(lambda: [(f.label, f) for f in form.fields])
+
+
+def _table_cell(fld: Field, column: Column, row: int) -> str:
+    return _("Table “%(table)s”, row %(row)d, column “%(column)s”") % {
+        "table": fld.label,
+        "row": row,
+        "column": column.label,
+    }
+
+
+def read_upload(name: str, data: bytes, *, language: str | None = None) -> Proposal:
+    """A file for a report entered in `language` (whose decimal mark reads the numbers
+    when the file does not say its own)."""
     lower = name.lower()
     if lower.endswith(".xlsx"):
-        return read_xlsx(data)
+        return read_xlsx(data, language=language)
     if lower.endswith(".docx"):
-        return read_docx(data)
+        return read_docx(data, language=language)
     raise UnreadableFile("upload the report as .xlsx (the template) or .docx")

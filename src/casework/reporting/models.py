@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from casework.domain import locale
+from casework.domain.languages import normalise
+from casework.domain.treaty import TREATY
 from casework.states.models import StateParty, TimeStamped
 
 
@@ -127,15 +133,33 @@ class Report(TimeStamped):
         return self.status in {self.Status.SUBMITTED, self.Status.PUBLISHED}
 
     @property
+    def entry_language(self) -> str:
+        """The language the answers were entered in (and numbers typed in)."""
+        return normalise(self.language)
+
+    @property
     def period(self) -> str:
-        """Article 7.2: the report covers the previous calendar year."""
-        return gettext("1 January – 31 December %(year)s") % {"year": self.year - 1}
+        """Article 7.2: the report covers the previous calendar year (active language)."""
+        return self.period_in(normalise(translation.get_language()))
+
+    def period_in(self, language: str) -> str:
+        """ "1 January – 31 December 2025" / "du 1er janvier au 31 décembre 2025"."""
+        covered = self.year - 1
+        return locale.format_date_range(
+            dt.date(covered, 1, 1), dt.date(covered, 12, 31), language
+        )
+
+    @property
+    def deadline(self) -> dt.date:
+        """When this report is due (30 April of the reporting year for the APMBC)."""
+        return TREATY.report_deadline(self.year)
 
     def flag(self, code: str) -> str:
-        return self.flags.get(code, "")
+        return str(self.flags.get(code, ""))
 
-    def form_answers(self, code: str) -> dict:
-        return self.answers.get(code, {})
+    def form_answers(self, code: str) -> dict[str, Any]:
+        values: dict[str, Any] = self.answers.get(code, {})
+        return values
 
 
 class ReportRevision(models.Model):

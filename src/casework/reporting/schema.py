@@ -1,7 +1,9 @@
 """The Article 7 reporting forms as data: cover page, forms A–J, their fields and tables.
 
-Form codes, titles, scope and legal basis are copied from shared/data/reporting_forms.csv.
-Each answer that tells the Committee something on one of the twelve indicators names
+Form codes, their order, which are mandatory and their legal basis are those of the
+treaty's report forms (`domain.treaty.TREATY.report_forms()`, from
+domain/data/reporting_forms.csv); a parity test fails when the two disagree. Titles and
+scope here are the interface's wording, translated with gettext. Each answer that tells the Committee something on one of the twelve indicators names
 that indicator (`indicator=`): a submitted report turns those answers into findings.
 """
 
@@ -15,7 +17,12 @@ from django.utils.translation import gettext_lazy as _
 TEXT = "text"  # several lines
 LINE = "line"  # one line
 DATE = "date"
-NUMBER = "number"
+NUMBER = (
+    "number"  # an amount, a quantity or an area, read by `domain.locale.parse_number`
+)
+YEAR = (
+    "year"  # a calendar year: a whole number, never written with a thousands separator
+)
 CHOICE = "choice"
 TABLE = "table"
 
@@ -41,7 +48,7 @@ INDIVIDUALISED = (
 class Column:
     key: str
     label: Promise
-    kind: str = LINE  # LINE, NUMBER, CHOICE
+    kind: str = LINE  # LINE, NUMBER, YEAR, CHOICE
     choices: tuple[tuple[str, Promise], ...] = ()
     required: bool = False
 
@@ -325,7 +332,7 @@ FORMS: tuple[Form, ...] = (
                 _("What does the State itself contribute? (amounts per year)"),
                 TABLE,
                 columns=(
-                    Column("year", _("Year"), NUMBER, required=True),
+                    Column("year", _("Year"), YEAR, required=True),
                     _amount(),
                     CURRENCY,
                     Column("description", _("Budget line or in-kind means")),
@@ -340,7 +347,7 @@ FORMS: tuple[Form, ...] = (
                     Column("donor", _("Donor"), required=True),
                     _amount(),
                     CURRENCY,
-                    Column("year", _("Year"), NUMBER),
+                    Column("year", _("Year"), YEAR),
                     Column("purpose", _("Purpose")),
                 ),
                 indicator="assistance_received",
@@ -353,7 +360,7 @@ FORMS: tuple[Form, ...] = (
                     Column("recipient", _("Recipient"), required=True),
                     _amount(),
                     CURRENCY,
-                    Column("year", _("Year"), NUMBER),
+                    Column("year", _("Year"), YEAR),
                     Column("sector", _("Sector")),
                 ),
                 indicator="assistance_provided",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import logging
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -12,13 +13,16 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from casework.domain.languages import normalise
 from casework.exports.pdf import render_pdf
+from casework.reporting.answers import Answers
 from casework.reporting.models import Report, ReportRevision
 from casework.reporting.permissions import (
     can_clear,
     can_correct,
     can_edit,
     can_publish,
+    can_return_to_draft,
     can_submit,
 )
 from casework.reporting.schema import FLAGGABLE
@@ -55,7 +59,7 @@ def current_report(state: StateParty, year: int) -> Report | None:
     return Report.objects.filter(state=state, year=year).order_by("-version").first()
 
 
-def _carried(previous: Report, code: str) -> tuple[dict, int]:
+def _carried(previous: Report, code: str) -> tuple[dict[str, Any], int]:
     """The previous report's content of a form and the year it dates from."""
     since = previous.year
     if previous.flag(code) == Report.Flag.UNCHANGED:
@@ -71,7 +75,9 @@ def start_report(
     existing = current_report(state, year)
     if existing is not None:
         return existing
-    report = Report(state=state, year=year, language=language[:2], created_by=user)
+    report = Report(
+        state=state, year=year, language=normalise(language), created_by=user
+    )
     previous = previous_report(state, year) if from_last_year else None
     if previous is not None:
         report.started_from = previous
@@ -115,7 +121,7 @@ def save_draft(
     report: Report,
     *,
     user: User,
-    answers: dict,
+    answers: Answers,
     flags: dict[str, str],
     revision: int | None = None,
 ) -> Report:
@@ -181,11 +187,7 @@ def request_clearance(report: Report, *, user: User) -> Report:
 @transaction.atomic
 def return_to_draft(report: Report, *, user: User, note: str = "") -> Report:
     _check(
-        can_clear(user, report)
-        or (
-            report.status in {Report.Status.IN_CLEARANCE, Report.Status.CLEARED}
-            and report.clearance_requested_by_id == user.pk
-        ),
+        can_return_to_draft(user, report),
         _("Only a report awaiting clearance or cleared can go back to draft."),
     )
     report.status = Report.Status.DRAFT

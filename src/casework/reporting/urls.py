@@ -1,3 +1,5 @@
+"""Online Article 7 reports; documents at `<pk>/report/<language>.<format>`."""
+
 from django.urls import path
 
 from casework.reporting import import_views, views
@@ -17,6 +19,12 @@ urlpatterns = [
     path("<int:pk>/autosave/", views.autosave, name="autosave"),
     path("<int:pk>/forms/<str:code>/", views.form_flag, name="form_flag"),
     path("<int:pk>/do/<str:name>/", views.action, name="action"),
-    path("<int:pk>/report.<str:fmt>", views.export, name="export"),
-    path("<int:pk>/tables.<str:fmt>", views.tables, name="tables"),
+    path(
+        "<int:pk>/report/<lang:language>.<docformat:fmt>",
+        views.export,
+        name="export",
+    ),
+    # the address before documents came in three languages (bookmarks, old links)
+    path("<int:pk>/report.<docformat:fmt>", views.export_moved, name="export_moved"),
+    path("<int:pk>/tables.<tableformat:fmt>", views.tables, name="tables"),
 ]

@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
 
 from django.utils.translation import gettext as _
 
-from casework.reporting.answers import is_filled
+from casework.domain.locale import DECIMAL_MARK, NumberFormatError
+from casework.reporting.answers import (
+    date_or_none,
+    is_filled,
+    number_answer,
+    read_number,
+)
 from casework.reporting.models import Report
-from casework.reporting.schema import DATE, FORMS, NUMBER, TABLE, Field, Form
+from casework.reporting.schema import (
+    DATE,
+    FORMS,
+    NUMBER,
+    TABLE,
+    YEAR,
+    Column,
+    Field,
+    Form,
+)
 
 CURRENCY = re.compile(r"^[A-Z]{3}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -21,20 +37,6 @@ class Issue:
     form: str
     field: str  # input name ("J.needs" or "J.needs.0.amount"), "" for the whole form
     message: str
-
-
-def _number(value: str) -> float | None:
-    try:
-        return float(value.replace(" ", "").replace(",", ""))
-    except ValueError:
-        return None
-
-
-def _date(value: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 def validate(report: Report) -> list[Issue]:
@@ -79,16 +81,16 @@ def validate(report: Report) -> list[Issue]:
     return issues
 
 
-def _field_issues(report: Report, form: Form, field: Field, value) -> list[Issue]:
+def _field_issues(report: Report, form: Form, field: Field, value: Any) -> list[Issue]:
     name = f"{form.code}.{field.key}"
-    issues = []
+    issues: list[Issue] = []
     if field.required and not is_filled(value):
         issues.append(Issue(form.code, name, _("Required.")))
         return issues
     if not is_filled(value):
         return issues
     if field.kind == DATE:
-        day = _date(value)
+        day = date_or_none(value)
         if day is None:
             issues.append(Issue(form.code, name, _("Give a date as YYYY-MM-DD.")))
         elif field.key == "platform_last_meeting" and day.year > report.year:
@@ -120,9 +122,9 @@ def _field_issues(report: Report, form: Form, field: Field, value) -> list[Issue
 
 
 def _row_issues(
-    report: Report, form: Form, field: Field, index: int, row: dict
+    report: Report, form: Form, field: Field, index: int, row: dict[str, str]
 ) -> list[Issue]:
-    issues = []
+    issues: list[Issue] = []
     prefix = f"{form.code}.{field.key}.{index}"
     row_label = _("row %(number)d") % {"number": index + 1}
     for column in field.columns:
@@ -137,26 +139,10 @@ def _row_issues(
                     % {"row": row_label, "column": column.label},
                 )
             )
-        elif value and column.kind == NUMBER:
-            number = _number(value)
-            if number is None or number < 0:
-                issues.append(
-                    Issue(
-                        form.code,
-                        name,
-                        _("%(row)s: %(column)s must be a number of zero or more.")
-                        % {"row": row_label, "column": column.label},
-                    )
-                )
-            elif column.key == "year" and not 1997 <= number <= report.year + 10:
-                issues.append(
-                    Issue(
-                        form.code,
-                        name,
-                        _("%(row)s: %(value)s is not a plausible year.")
-                        % {"row": row_label, "value": value},
-                    )
-                )
+        elif value and column.kind in {NUMBER, YEAR}:
+            message = _number_issue(report, column, value, row_label)
+            if message:
+                issues.append(Issue(form.code, name, message))
     if "currency" in row:
         currency = row.get("currency", "")
         if row.get("amount") and not currency:
@@ -179,6 +165,45 @@ def _row_issues(
                 )
             )
     return issues
+
+
+def _number_issue(report: Report, column: Column, value: str, row_label: str) -> str:
+    """What is wrong with a typed number, or "": read in the report's language."""
+    language = report.entry_language
+    try:
+        number = read_number(value, language)
+    except NumberFormatError:
+        if column.kind == YEAR:
+            return _("%(row)s: %(value)s is not a plausible year.") % {
+                "row": row_label,
+                "value": value,
+            }
+        return _(
+            "%(row)s: %(column)s “%(value)s” cannot be read as a number in this report, "
+            "where “%(mark)s” marks the decimals: write it like %(whole)s or %(decimal)s."
+        ) % {
+            "row": row_label,
+            "column": column.label,
+            "value": value,
+            "mark": DECIMAL_MARK[language],
+            "whole": number_answer(Decimal(1250000), language),
+            "decimal": number_answer(Decimal("823.4"), language),
+        }
+    if column.kind == YEAR:
+        if number != number.to_integral_value() or not (
+            1997 <= number <= report.year + 10
+        ):
+            return _("%(row)s: %(value)s is not a plausible year.") % {
+                "row": row_label,
+                "value": value,
+            }
+        return ""
+    if number < 0:
+        return _("%(row)s: %(column)s must be a number of zero or more.") % {
+            "row": row_label,
+            "column": column.label,
+        }
+    return ""
 
 
 def issues_by_name(issues: list[Issue]) -> dict[str, list[str]]:

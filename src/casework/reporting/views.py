@@ -2,36 +2,48 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+)
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from casework.accounts.permissions import own_state
+from casework.accounts.permissions import own_state, signed_in_required
 from casework.compliance.models import Submission
 from casework.compliance.services import status_for
-from casework.exports.docx import render_docx
-from casework.exports.pdf import render_pdf
-from casework.exports.responses import file_response
-from casework.exports.tables import render_csv, render_xlsx
+from casework.domain.languages import LANGUAGES, NATIVE, normalise
+from casework.domain.treaty import TREATY
+from casework.exports.registry import document_response, sheets_response, table_response
 from casework.reporting import services
 from casework.reporting.answers import parse_flags, parse_post
 from casework.reporting.editor import section_view, sections
 from casework.reporting.layout import money_csv_rows, money_sheets, report_spec
 from casework.reporting.models import Report
 from casework.reporting.permissions import (
+    acting_user,
     can_clear,
     can_correct,
     can_edit,
     can_publish,
+    can_return_to_draft,
     can_submit,
+    focal_point_required,
+    follows_clearance,
     get_report_for_user,
-    is_state_focal_point,
-    require_state,
+    get_report_to_save_for_user,
+    get_state_to_report_for,
     visible_reports,
 )
 from casework.reporting.schema import FORMS_BY_CODE
@@ -50,17 +62,15 @@ def report_list(request: HttpRequest) -> HttpResponse:
         "state": mine,
         "years": [today.year + 1, today.year, today.year - 1],
         "default_year": today.year,
+        "deadline": TREATY.report_deadline(today.year),
     }
     return render(request, "reporting/list.html", context)
 
 
-@login_required
+@focal_point_required
 @require_POST
 def start(request: HttpRequest) -> HttpResponse:
-    state = own_state(request.user)
-    if state is None:
-        raise PermissionDenied
-    require_state(request.user, state)
+    state = get_state_to_report_for(request.user)
     try:
         year = int(request.POST.get("year", ""))
     except ValueError:
@@ -68,14 +78,14 @@ def start(request: HttpRequest) -> HttpResponse:
     report = services.start_report(
         state,
         year,
-        user=request.user,
-        language=translation.get_language() or "en",
+        user=acting_user(request.user),
+        language=normalise(translation.get_language()),
         from_last_year=request.POST.get("from_last_year") == "1",
     )
     return redirect("reporting:edit", pk=report.pk)
 
 
-def _editor_context(request: HttpRequest, report: Report) -> dict:
+def _editor_context(request: HttpRequest, report: Report) -> dict[str, Any]:
     issues = validate(report)
     return {
         "report": report,
@@ -86,7 +96,7 @@ def _editor_context(request: HttpRequest, report: Report) -> dict:
     }
 
 
-@login_required
+@signed_in_required
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_report_for_user(request.user, pk)
     if not can_edit(request.user, report):
@@ -95,7 +105,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.save_draft(
                 report,
-                user=request.user,
+                user=acting_user(request.user),
                 answers=parse_post(request.POST),
                 flags=parse_flags(request.POST),
                 revision=_revision(request),
@@ -118,7 +128,7 @@ def _autosave(request: HttpRequest, report: Report) -> tuple[Report, str]:
     try:
         report = services.save_draft(
             report,
-            user=request.user,
+            user=acting_user(request.user),
             answers=parse_post(request.POST),
             flags=parse_flags(request.POST),
             revision=_revision(request),
@@ -130,13 +140,11 @@ def _autosave(request: HttpRequest, report: Report) -> tuple[Report, str]:
         return report, "locked"
 
 
-@login_required
+@signed_in_required
 @require_POST
 def autosave(request: HttpRequest, pk: int) -> HttpResponse:
     """Called by htmx on every change; answers with the save status and the issue list."""
-    report = get_report_for_user(request.user, pk)
-    if not is_state_focal_point(request.user, report.state):
-        raise PermissionDenied
+    report = get_report_to_save_for_user(request.user, pk)
     report, outcome = _autosave(request, report)
     context = {
         "report": report,
@@ -147,13 +155,11 @@ def autosave(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reporting/_save_status.html", context)
 
 
-@login_required
+@signed_in_required
 @require_POST
 def form_flag(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     """A form's flag changed: save everything, then redraw that form."""
-    report = get_report_for_user(request.user, pk)
-    if not is_state_focal_point(request.user, report.state):
-        raise PermissionDenied
+    report = get_report_to_save_for_user(request.user, pk)
     form = FORMS_BY_CODE.get(code)
     if form is None:
         raise Http404
@@ -194,47 +200,51 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "issues": issues,
         "tracker": tracker if submission else None,
         "versions": versions,
-        "is_focal_point": is_state_focal_point(user, report.state),
+        "follows_clearance": follows_clearance(user, report),
         "can_edit": can_edit(user, report),
         "can_clear": can_clear(user, report),
         "can_submit": can_submit(user, report),
         "can_publish": can_publish(user, report),
         "can_correct": can_correct(user, report),
         "can_request": can_edit(user, report) and not issues,
-        "can_withdraw": report.status
-        in {Report.Status.IN_CLEARANCE, Report.Status.CLEARED}
-        and is_state_focal_point(user, report.state),
+        "can_withdraw": can_return_to_draft(user, report),
+        "document_languages": [(code, NATIVE[code]) for code in LANGUAGES],
     }
     return render(request, "reporting/detail.html", context)
 
 
-ACTIONS = {
-    "request_clearance": (services.request_clearance, _("Sent for clearance.")),
-    "clear": (services.clear, _("Cleared.")),
-    "submit": (services.submit, _("Submitted.")),
-    "publish": (services.publish, _("Published.")),
+Step = Callable[..., Report]
+ACTIONS: dict[str, tuple[Step, Promise]] = {
+    "request_clearance": (
+        services.request_clearance,
+        gettext_lazy("Sent for clearance."),
+    ),
+    "clear": (services.clear, gettext_lazy("Cleared.")),
+    "submit": (services.submit, gettext_lazy("Submitted.")),
+    "publish": (services.publish, gettext_lazy("Published.")),
 }
 
 
-@login_required
+@signed_in_required
 @require_POST
 def action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     report = get_report_for_user(request.user, pk)
+    user = acting_user(request.user)
     try:
         if name == "return":
             services.return_to_draft(
-                report, user=request.user, note=request.POST.get("note", "")
+                report, user=user, note=request.POST.get("note", "")
             )
             messages.success(request, _("Back to draft."))
         elif name == "correct":
-            correction = services.correct(report, user=request.user)
+            correction = services.correct(report, user=user)
             messages.success(
                 request, _("A new version was created for your correction.")
             )
             return redirect("reporting:edit", pk=correction.pk)
         elif name in ACTIONS:
             step, message = ACTIONS[name]
-            step(report, user=request.user)
+            step(report, user=user)
             messages.success(request, str(message))
         else:
             raise Http404
@@ -243,23 +253,32 @@ def action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     return redirect("reporting:detail", pk=report.pk)
 
 
-def export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+def _stem(report: Report) -> str:
+    return f"article7-{report.state.iso3}-{report.year}-v{report.version}"
+
+
+def export(request: HttpRequest, pk: int, language: str, fmt: str) -> HttpResponse:
+    """The report in the official layout, its labels in `language` (EN, FR or ES)."""
     report = get_report_for_user(request.user, pk)
-    spec = report_spec(report)
-    base = f"article7-{report.state.iso3}-{report.year}-v{report.version}"
-    if fmt == "docx":
-        return file_response(render_docx(spec), f"{base}.docx")
-    if fmt == "pdf":
-        return file_response(render_pdf(spec), f"{base}.pdf")
-    raise Http404
+    spec = report_spec(report, language=language)
+    return document_response(spec, fmt=fmt, stem=f"{_stem(report)}-{language}")
+
+
+def export_moved(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """The old `report.<fmt>` address: the report in its language of entry."""
+    report = get_report_for_user(request.user, pk)
+    url = reverse(
+        "reporting:export",
+        kwargs={"pk": report.pk, "language": report.entry_language, "fmt": fmt},
+    )
+    return HttpResponsePermanentRedirect(url)
 
 
 def tables(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """Needs, national resources and assistance as one CSV or an XLSX of four sheets."""
     report = get_report_for_user(request.user, pk)
-    base = f"article7-{report.state.iso3}-{report.year}-v{report.version}-assistance"
-    if fmt == "csv":
-        header, rows = money_csv_rows(report)
-        return file_response(render_csv(header, rows), f"{base}.csv")
+    stem = f"{_stem(report)}-assistance"
     if fmt == "xlsx":
-        return file_response(render_xlsx(money_sheets(report)), f"{base}.xlsx")
-    raise Http404
+        return sheets_response(money_sheets(report), stem=stem)
+    header, rows = money_csv_rows(report)
+    return table_response(header, rows, fmt=fmt, stem=stem)

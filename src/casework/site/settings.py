@@ -10,8 +10,9 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
+from casework.domain.languages import LANGUAGES as DOMAIN_LANGUAGES
+from casework.domain.languages import NATIVE
 from casework.site.env import env_bool, env_int, env_list
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -169,7 +170,8 @@ if env_bool("CASEWORK_BEHIND_PROXY", default=False):
 
 # --- languages ---
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
+# Each language in its own name (for the switcher); the list is casework.domain.languages.
+LANGUAGES = [(code, NATIVE[code]) for code in DOMAIN_LANGUAGES]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["casework.site.formats"]
 USE_I18N = True

@@ -9,13 +9,13 @@ from casework.states.models import (
 )
 
 
-class Article5EventInline(admin.TabularInline):
+class Article5EventInline(admin.TabularInline[Article5Event, StateParty]):
     model = Article5Event
     extra = 0
 
 
 @admin.register(StateParty)
-class StatePartyAdmin(admin.ModelAdmin):
+class StatePartyAdmin(admin.ModelAdmin[StateParty]):
     list_display = [
         "iso3",
         "name_en",
@@ -29,13 +29,13 @@ class StatePartyAdmin(admin.ModelAdmin):
     inlines = [Article5EventInline]
 
 
-class CommitteeRoleInline(admin.TabularInline):
+class CommitteeRoleInline(admin.TabularInline[CommitteeRole, CommitteeMembership]):
     model = CommitteeRole
     extra = 0
 
 
 @admin.register(CommitteeMembership)
-class CommitteeMembershipAdmin(admin.ModelAdmin):
+class CommitteeMembershipAdmin(admin.ModelAdmin[CommitteeMembership]):
     list_display = ["state", "committee", "start", "end"]
     list_filter = ["committee"]
     autocomplete_fields = ["state"]
@@ -43,5 +43,5 @@ class CommitteeMembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(Committee)
-class CommitteeAdmin(admin.ModelAdmin):
+class CommitteeAdmin(admin.ModelAdmin[Committee]):
     list_display = ["code"]

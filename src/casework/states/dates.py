@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from casework.domain.locale import format_date, format_month
+
 UNKNOWN = "unknown"
 _PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -49,3 +51,18 @@ def full_date(value: str) -> dt.date | None:
 
 def is_known(value: str) -> bool:
     return value not in ("", UNKNOWN)
+
+
+def display(value: str, language: str) -> str:
+    """A known date as people read it: "1 December 2025" / "March 2030" / "2030".
+
+    A full day and a month go through `casework.domain.locale`, so French reads
+    "1er décembre 2025" / "mars 2030" and Spanish "1 de diciembre de 2025" /
+    "marzo de 2030". Text that is not a (partial) date is returned as it is.
+    """
+    day = full_date(value)
+    if day is not None:
+        return format_date(day, language)
+    if len(value) == 7 and _PARTIAL.match(value):
+        return format_month(int(value[:4]), int(value[5:7]), language)
+    return value

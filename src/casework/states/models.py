@@ -8,6 +8,8 @@ from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from casework.domain.languages import normalise
+from casework.domain.treaty import TREATY
 from casework.states import dates
 
 # The Convention entered into force on 1 March 1999: nobody was a party before.
@@ -109,8 +111,9 @@ class StateParty(TimeStamped):
     @property
     def name(self) -> str:
         """The name in the active language (English when the language has none)."""
-        language = (translation.get_language() or "en")[:2]
-        return getattr(self, f"name_{language}", None) or self.name_en
+        language = normalise(translation.get_language())
+        name: str = getattr(self, f"name_{language}", "") or self.name_en
+        return name
 
     @property
     def entry_into_force(self) -> dt.date | None:
@@ -147,6 +150,22 @@ class StateParty(TimeStamped):
         if self.entry_into_force is None:
             return None
         return self.entry_into_force + dt.timedelta(days=INITIAL_REPORT_DAYS)
+
+    def original_deadline(self, obligation: str) -> dt.date | None:
+        """The treaty's deadline for an obligation ("stockpile_destruction" under Article
+        4, "clearance" under Article 5), counted from entry into force; None while that
+        date is unknown. Extensions granted later are in `article5_deadline`."""
+        if self.entry_into_force is None:
+            return None
+        return TREATY.deadline(obligation, self.entry_into_force)
+
+    @property
+    def original_article4_deadline(self) -> dt.date | None:
+        return self.original_deadline("stockpile_destruction")
+
+    @property
+    def original_article5_deadline(self) -> dt.date | None:
+        return self.original_deadline("clearance")
 
     @property
     def has_withdrawn(self) -> bool:

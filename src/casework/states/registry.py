@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,7 +108,7 @@ def read_rows(path: Path) -> list[StateRow]:
 
 
 def _parse_row(
-    path: Path, line: int, record: dict[str, str], columns: list[str]
+    path: Path, line: int, record: dict[str, str], columns: Sequence[str]
 ) -> StateRow:
     where = f"{path}, line {line}"
     iso3 = (record.get("iso3") or "").strip().upper()

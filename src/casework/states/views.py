@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import importlib
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
-from casework.accounts.permissions import can_view_state_workspace, require
+from casework.accounts.models import Role
+from casework.accounts.permissions import can_view_state_workspace, signed_in_required
 from casework.states.models import StateParty
+from casework.states.permissions import get_workspace_for_user
 from casework.states.services import get_state
 
 # Apps that publish material about a State on its public page. Each has a
@@ -20,7 +22,7 @@ PUBLISHING_APPS = ("observations", "engagement", "reporting", "extensions")
 
 def published_sections(state: StateParty) -> list[dict[str, object]]:
     """What other apps have published about the State, in page order; empty ones are left out."""
-    sections = []
+    sections: list[dict[str, object]] = []
     for app in PUBLISHING_APPS:
         try:
             services = importlib.import_module(f"casework.{app}.services")
@@ -39,6 +41,7 @@ def published_sections(state: StateParty) -> list[dict[str, object]]:
     return sections
 
 
+@require_safe
 def state_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     states = list(StateParty.objects.all())
@@ -47,6 +50,7 @@ def state_list(request: HttpRequest) -> HttpResponse:
     return render(request, "states/list.html", {"rows": rows, "today": today})
 
 
+@require_safe
 def state_detail(request: HttpRequest, iso3: str) -> HttpResponse:
     state = get_state(iso3)
     today = timezone.localdate()
@@ -64,12 +68,12 @@ def state_detail(request: HttpRequest, iso3: str) -> HttpResponse:
     return render(request, "states/detail.html", context)
 
 
-@login_required
+@signed_in_required
+@require_safe
 def state_workspace(request: HttpRequest, iso3: str) -> HttpResponse:
     """Contacts and working notes of one State: not public."""
-    state = get_state(iso3)
-    require(can_view_state_workspace(request.user, state))
-    focal_points = state.profiles.filter(role="focal_point").select_related("user")
+    state = get_workspace_for_user(request.user, iso3)
+    focal_points = state.profiles.filter(role=Role.FOCAL_POINT).select_related("user")
     return render(
         request, "states/workspace.html", {"state": state, "focal_points": focal_points}
     )

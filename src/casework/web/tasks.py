@@ -14,7 +14,7 @@ from casework.web.models import WorkerHeartbeat
 def heartbeat(requested_at: str) -> int:
     """Record that a worker picked up a task; returns the heartbeat's id."""
     beat = WorkerHeartbeat.objects.create(
-        backend=settings.TASKS["default"]["BACKEND"],
+        backend=str(settings.TASKS["default"]["BACKEND"]),
         requested_at=dt.datetime.fromisoformat(requested_at),
     )
     return beat.pk

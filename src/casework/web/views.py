@@ -5,18 +5,18 @@ from __future__ import annotations
 from collections import Counter
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
-from casework.accounts.permissions import is_support_unit, require
 from casework.states.models import Article5Status, StateParty
 from casework.web import services
+from casework.web.permissions import can_check_worker, worker_checkers_only
 
 
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     states = list(StateParty.objects.all())
@@ -28,7 +28,7 @@ def home(request: HttpRequest) -> HttpResponse:
         (services.MAP_CLASSES[status], status.label, status_counts.get(status, 0))
         for status in Article5Status
     ]
-    context = {
+    context: dict[str, object] = {
         "today": today,
         "party_count": len(parties),
         "unknown_count": answers.count(None),
@@ -38,17 +38,16 @@ def home(request: HttpRequest) -> HttpResponse:
         "areas": areas,
         "undrawn": undrawn,
         "legend": legend,
-        "heartbeat": services.latest_heartbeat()
-        if is_support_unit(request.user)
-        else None,
     }
+    if can_check_worker(request.user):
+        context["can_check_worker"] = True
+        context["heartbeat"] = services.latest_heartbeat()
     return render(request, "web/home.html", context)
 
 
-@login_required
+@worker_checkers_only
 @require_POST
 def check_worker(request: HttpRequest) -> HttpResponse:
-    require(is_support_unit(request.user))
     services.request_heartbeat()
     messages.info(request, _("A heartbeat task was queued; reload in a few seconds."))
     return redirect("home")

@@ -11,6 +11,7 @@ import json
 import math
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pycountry
 
@@ -48,7 +49,7 @@ def _to_svg(lon: float, lat: float) -> tuple[int, int]:
     return round((x + _X_MAX) * SCALE), round((_Y_MAX - y) * SCALE)
 
 
-def _decode_arcs(topology: dict) -> list[list[tuple[int, int]]]:
+def _decode_arcs(topology: dict[str, Any]) -> list[list[tuple[int, int]]]:
     (sx, sy), (tx, ty) = (
         topology["transform"]["scale"],
         topology["transform"]["translate"],

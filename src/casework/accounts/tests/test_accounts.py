@@ -94,3 +94,18 @@ def test_roles_decide_workspace_access(owner, outsider, committee_member, suppor
 def test_user_without_profile_has_no_role(db):
     plain = User.objects.create_user("plain", password="x")
     assert permissions.role_of(plain) is None
+
+
+def test_profile_names_the_role_of_a_superuser_without_profile(client):
+    admin = User.objects.create_superuser("root", "root@example.org", "x-Long-pass-42")
+    client.force_login(admin)
+    body = client.get("/accounts/profile/").content.decode()
+    assert "Support unit" in body
+
+
+def test_preferred_languages_are_the_domain_languages():
+    from casework.accounts.models import Profile
+    from casework.domain.languages import LANGUAGES, NATIVE
+
+    field = Profile._meta.get_field("preferred_language")
+    assert list(field.choices) == [(code, NATIVE[code]) for code in LANGUAGES]

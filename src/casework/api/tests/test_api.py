@@ -77,3 +77,55 @@ def test_huge_limit_and_offset_are_bounded(client):
     assert response.status_code == 200
     assert client.get("/api/states/", {"limit": 5000}).json()["count"] == 166
     assert len(client.get("/api/states/", {"limit": 5000}).json()["results"]) == 166
+
+
+def test_indicators_come_from_the_domain_in_every_language(client):
+    from casework.domain.indicators import CODES, label
+    from casework.domain.languages import LANGUAGES
+
+    listed = client.get("/api/indicators/").json()
+    assert [item["code"] for item in listed] == list(CODES)
+    assert [item["position"] for item in listed] == list(range(1, len(CODES) + 1))
+    one = client.get("/api/indicators/costed_plan/").json()
+    assert one["labels"] == {lang: label("costed_plan", lang) for lang in LANGUAGES}
+    assert client.get("/api/indicators/unheard_of/").status_code == 404
+
+
+def test_schema_enumerates_the_domain_codes_and_languages(client):
+    from casework.domain.indicators import CODES
+    from casework.domain.languages import LANGUAGES
+
+    spec = yaml.safe_load(client.get("/api/schema/").content)
+    schemas = spec["components"]["schemas"]
+    assert schemas["IndicatorCode"]["enum"] == list(CODES)
+    ref = {"$ref": "#/components/schemas/IndicatorCode"}
+    assert schemas["Indicator"]["properties"]["code"] == ref
+    assert schemas["Observation"]["properties"]["indicators"]["items"] == ref
+    # The codes are listed once, not once per field that uses them.
+    assert [
+        name for name, s in schemas.items() if "costed_plan" in s.get("enum", ())
+    ] == ["IndicatorCode"]
+    texts = schemas["Observation"]["properties"]["texts"]
+    assert sorted(texts["properties"]) == sorted(LANGUAGES)
+    labels = schemas["Indicator"]["properties"]["labels"]
+    assert labels["required"] == list(LANGUAGES)
+    retrieve = spec["paths"]["/api/indicators/{code}/"]["get"]
+    assert retrieve["parameters"][0]["schema"]["enum"] == list(CODES)
+
+
+def test_published_observations_name_their_indicators(client):
+    from casework.observations.models import Observation, ObservationText
+    from casework.states.models import StateParty
+
+    observation = Observation.objects.create(
+        state=StateParty.objects.get(iso3="SEN"),
+        year=2025,
+        status="published",
+        reported_codes=["costed_plan", "retired_code"],
+    )
+    ObservationText.objects.create(
+        observation=observation, language="fr", generated="Le Comité…"
+    )
+    item = client.get("/api/observations/").json()["results"][0]
+    assert item["indicators"] == ["costed_plan"]
+    assert item["texts"] == {"fr": "Le Comité…"}

@@ -33,7 +33,7 @@ def test_api_conforms_to_its_schema(keep_test_connection):
     ContributionFactory(year=2023)
     schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 6
+    assert len(operations) == 8
 
     for operation in operations:
 

@@ -104,3 +104,33 @@ def test_reminder_task_reschedules_itself(settings):
         ).count()
         == 1
     )
+
+
+def test_export_formats_come_from_the_registry(client):
+    assert client.get("/compliance/2025/export.csv").status_code == 200
+    for unknown in ("pdf", "odt", "CSV"):
+        assert client.get(f"/compliance/2025/export.{unknown}").status_code == 404
+    assert client.get("/compliance/1990/export.csv").status_code == 404
+    assert client.post("/compliance/2025/export.csv").status_code == 405
+
+
+@pytest.mark.parametrize(
+    ("language", "due", "submitted", "late"),
+    [
+        ("en", "30 April 2025", "1 May 2025", "1 day late"),
+        ("fr", "30 avril 2025", "1er mai 2025", "1 jour de retard"),
+        ("es", "30 de abril de 2025", "1 de mayo de 2025", "1 día de retraso"),
+    ],
+)
+def test_tracker_dates_in_the_reader_language(client, language, due, submitted, late):
+    services.record_submission(
+        StateParty.objects.get(iso3="SEN"),
+        2025,
+        submitted_at=dt.date(2025, 5, 1),
+        source="manual",
+    )
+    body = client.get("/compliance/2025/", HTTP_ACCEPT_LANGUAGE=language).content
+    html = body.decode()
+    row = html[html.index('data-iso3="SEN"') :].split("</tr>", 1)[0]
+    assert due in html
+    assert submitted in row and late in row

@@ -32,6 +32,7 @@ from casework.core.indicators.learned import (
     features,
     load_model,
 )
+from casework.domain.languages import LANGUAGES
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +51,6 @@ GENRES = (
     "article7_form",
     "committee_report",
 )
-LANGUAGES = ("en", "fr", "es")
 DOCUMENT_SIZE = 12  # passages per pseudo-document when choosing thresholds
 NEGATIVE_SHARE = 0.75  # of a pseudo-document's passages, those that give no information
 C = 4.0  # inverse L2 strength, chosen by cross-validation (core/README.md)
@@ -118,7 +118,8 @@ def data_hash(folder: Path = TRAINING_DIR) -> str:
 
 def matrix(examples: list[Example]) -> tuple[Any, np.ndarray]:
     """Features (examples, DENSE + BUCKETS, sparse) and labels (examples, codes) as 0/1."""
-    from scipy import sparse
+    # scipy ships no type information (no py.typed, no stubs in the lock file).
+    from scipy import sparse  # type: ignore[import-untyped]
 
     found = features(
         [e.text for e in examples],

@@ -196,3 +196,21 @@ def test_document_list_queries_are_bounded(
     client.force_login(support)
     with django_assert_max_num_queries(12):
         assert client.get(reverse("documents:list")).status_code == 200
+
+
+def test_document_pages_follow_the_rules(
+    client, owner, committee_member, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False):
+        document = _upload(owner, [_pdf()])[0].document
+    client.force_login(owner)
+    listing = client.get(reverse("documents:list")).content.decode()
+    assert reverse("findings:coverage") not in listing  # focal points get 403 there
+    client.force_login(committee_member)
+    listing = client.get(reverse("documents:list")).content.decode()
+    assert reverse("findings:coverage") in listing
+    assert client.get(reverse("documents:upload")).status_code == 403
+    detail = client.get(
+        reverse("documents:detail", args=[document.pk]), HTTP_ACCEPT_LANGUAGE="fr"
+    )
+    assert detail.status_code == 200

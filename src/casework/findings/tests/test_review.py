@@ -142,13 +142,16 @@ def test_outsiders_cannot_see_or_review_findings(client, document, outsider):
     assert client.get(url).status_code == 302
     client.force_login(outsider)
     assert client.get(url).status_code == 404
-    assert (
-        client.post(
-            reverse("findings:review", args=[finding.pk]), {"decision": "accepted"}
-        ).status_code
-        == 404
-    )
-    assert client.post(reverse("findings:add", args=[document.pk])).status_code == 404
+    # Reviewing is for reviewers: 403 before the finding is even looked up, so the
+    # answer is the same whether or not it exists.
+    for pk in (finding.pk, finding.pk + 1000):
+        assert (
+            client.post(
+                reverse("findings:review", args=[pk]), {"decision": "accepted"}
+            ).status_code
+            == 403
+        )
+    assert client.post(reverse("findings:add", args=[document.pk])).status_code == 403
     assert client.get(reverse("findings:coverage")).status_code == 403
 
 
@@ -162,3 +165,54 @@ def test_coverage_view_charts_and_csv(
     assert "<svg" in page and "National resources" in page
     csv = client.get(reverse("findings:coverage") + "?download=year").content.decode()
     assert "2025,national_resources,1,1,1.000" in csv
+
+
+def test_french_review_page_writes_numbers_dates_and_decisions_in_french(
+    client, document, support
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    finding = document.findings.get()
+    services.review(finding, support, decision="accepted", comment="ok")
+    AuditEntry.objects.filter(finding=finding).update(
+        created_at=timezone.make_aware(dt.datetime(2025, 12, 1, 14, 5))
+    )
+    client.force_login(support)
+    page = client.get(
+        reverse("findings:document", args=[document.pk]),
+        HTTP_ACCEPT_LANGUAGE="fr",
+    ).content.decode()
+    assert "score 0,90" in page
+    assert "1er décembre 2025, 14:05" in page
+    assert ": Accepté" in page
+    assert ": accepted" not in page
+
+
+def test_a_finding_on_a_code_no_longer_in_the_checklist_does_not_break_the_page(
+    client, document, support
+):
+    Finding.objects.filter(document=document).update(indicator="retired_code")
+    client.force_login(support)
+    response = client.get(reverse("findings:document", args=[document.pk]))
+    assert response.status_code == 200
+    assert "retired_code" in response.content.decode()
+
+
+def test_coverage_chart_in_french_writes_percentages_and_numbers_in_french(
+    client, document, support
+):
+    from django.utils import translation
+
+    from casework.findings import charts
+    from casework.findings.coverage import Series
+
+    series = [Series("2025", "2025", 1200, {"national_resources": 1100})]
+    with translation.override("fr"):
+        svg = charts.grouped_bars(series, title="Couverture")
+    assert "50\u00a0%" in svg and "100\u00a0%" in svg
+    assert "1\u00a0100/1\u00a0200" in svg and "(n=1\u00a0200)" in svg
+    assert "Ressources nationales" in svg
+    with translation.override("en"):
+        assert "1,100/1,200" in charts.grouped_bars(series, title="Coverage")

@@ -121,3 +121,40 @@ def test_a_broken_file_says_what_to_do():
         iati.read_iati(b"<iati-activities>", filename="broken.xml")
     with pytest.raises(iati.IatiError, match="organisation files"):
         iati.read_iati(b"<iati-organisations/>", filename="org.xml")
+
+
+def _one_activity(value: str, *, percentage: str = "100") -> bytes:
+    return f"""<iati-activities version="2.03"><iati-activity default-currency="USD">
+    <iati-identifier>XX-NUM-1</iati-identifier>
+    <reporting-org ref="XX-1" type="40"><narrative>UN Test Fund</narrative></reporting-org>
+    <title><narrative>Demining</narrative></title><recipient-country code="AO"/>
+    <sector code="15250" percentage="{percentage}"/>
+    <transaction><transaction-type code="3"/><transaction-date iso-date="2022-01-01"/>
+    <value>{value}</value></transaction></iati-activity></iati-activities>""".encode()
+
+
+def test_values_are_read_by_the_one_parser_with_the_iati_decimal_point():
+    assert iati.read_iati(_one_activity("1500000.50"), filename="a").rows[
+        0
+    ].amount == Decimal("1500000.50")
+    # Thousands separators are not IATI, but they cannot be misread with a point.
+    assert iati.read_iati(_one_activity("1,500,000"), filename="b").rows[
+        0
+    ].amount == Decimal("1500000")
+
+
+def test_a_value_with_a_decimal_comma_is_refused_not_read_as_thousands():
+    parsed = iati.read_iati(_one_activity("823,4"), filename="c")
+    assert parsed.rows == []
+    assert parsed.skipped == 1
+    ((where, message),) = parsed.messages
+    assert where == "activity XX-NUM-1, transaction 1"
+    assert message.startswith("<value> '823,4'")
+    assert "point before the decimals" in message
+
+
+def test_an_unreadable_percentage_skips_the_activity_instead_of_counting_all():
+    parsed = iati.read_iati(_one_activity("1000", percentage="6O"), filename="d")
+    assert parsed.rows == []
+    assert parsed.skipped == 1
+    assert "percentage '6O' is not a number" in parsed.messages[0][1]

@@ -168,9 +168,13 @@ def test_state_page_and_suggestions_for_support(client, support, demo):
     body = response.content.decode()
     assert "Demo Northland" in body
     assert "to Angola in" in body
-    docx = client.get(
+    old_link = client.get(
         reverse("funding:suggestions", args=[need.pk]), {"format": "docx"}
     )
+    assert old_link.status_code == 301
+    assert old_link["Location"] == f"/funding/needs/{need.pk}/suggestions/en.docx"
+    docx = client.get(old_link["Location"])
+    assert docx["Content-Disposition"].endswith('-AGO-2025-en.docx"')
     assert "Demo Northland" in docx_text(docx.content)
 
 

@@ -30,7 +30,7 @@ def test_donors_are_ranked_with_reasons():
         donor=regional, region="africa", statement="Africa first"
     )
 
-    ranked = suggest_donors(need, Contribution.objects.all())
+    ranked = suggest_donors(need, Contribution.objects.all(), language="en")
 
     assert [s.donor for s in ranked] == ["Steady", "Regional"]
     assert any("to Angola in 2015–2024" in r for r in ranked[0].reasons)

@@ -4,22 +4,25 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
+from casework.exports.registry import table_response
 from casework.funding import charts
-from casework.funding.downloads import table_response
 from casework.funding.models import Sector, Source, Status
+from casework.funding.money import reader_language
 from casework.funding.permissions import (
     can_read_unpublished,
     get_contributions_for_user,
 )
-from casework.funding.series import global_series
+from casework.funding.series import SeriesYear, global_series
 from casework.funding.totals import (
     ALL,
     TABLE_TITLES,
     Filters,
+    TotalRow,
     flows,
     totals_by_donor,
     totals_by_recipient,
@@ -30,6 +33,7 @@ from casework.funding.totals import (
 MILLION = Decimal(1_000_000)
 
 
+@require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
     filters = Filters.from_query(request.GET)
     visible = get_contributions_for_user(request.user)
@@ -43,23 +47,30 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     flow_rows = flows(contributions)
     series = global_series()
     download = request.GET.get("download", "")
+    # A download link without a format gives CSV; an unknown format is a 404.
     fmt = request.GET.get("format", "csv")
     if download in tables:
+        stem = f"funding-totals-per-{download}"
         return table_response(
-            f"funding-totals-per-{download}",
             [_("Key"), _("Name"), _("USD"), _("Entries"), _("Entries without a rate")],
             [(r.key, r.label, r.usd, r.count, r.unconverted) for r in tables[download]],
             fmt=fmt,
+            stem=stem,
+            sheet=stem,
         )
     if download == "flows":
         return table_response(
-            "funding-flows",
             [_("Donor"), _("Recipient"), _("USD")],
             [(f.donor, f.recipient, f.usd) for f in flow_rows],
             fmt=fmt,
+            stem="funding-flows",
+            sheet="funding-flows",
         )
     if download == "series":
         return _series_download(series, tables["year"], fmt=fmt)
+    if download:
+        raise Http404("no such table")
+    language = reader_language()
     ledger_by_year = {int(row.key): row.usd for row in tables["year"]}
     years = sorted({s.year for s in series} | set(ledger_by_year))
     series_by_year = {s.year: s for s in series}
@@ -68,13 +79,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         [
             charts.Series(
                 _("Landmine Monitor: international support"),
-                tuple(
-                    series_by_year[y].international_musd.value * MILLION
-                    if y in series_by_year
-                    and series_by_year[y].international_musd.value
-                    else None
-                    for y in years
-                ),
+                tuple(_international_usd(series_by_year.get(y)) for y in years),
             ),
             charts.Series(
                 _("Casework ledger"),
@@ -82,6 +87,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             ),
         ],
         label=_("Global mine action funding and the Casework ledger, USD per year"),
+        language=language,
     )
     context = {
         "filters": filters,
@@ -90,13 +96,17 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             [row.key for row in tables["year"]],
             [charts.Series(_("Ledger total"), tuple(r.usd for r in tables["year"]))],
             label=_("Contributions per year, USD"),
+            language=language,
         ),
         "donor_chart": charts.horizontal_bars(
-            [(r.label, r.usd) for r in tables["donor"]], label=_("Top donors, USD")
+            [(r.label, r.usd) for r in tables["donor"]],
+            label=_("Top donors, USD"),
+            language=language,
         ),
         "flow_chart": charts.sankey(
             [(f.donor, f.recipient, f.usd) for f in flow_rows],
             label=_("Donor to recipient flows, USD"),
+            language=language,
         ),
         "flow_rows": flow_rows,
         "series": series,
@@ -114,7 +124,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "funding/dashboard.html", context)
 
 
-def _series_download(series, ledger_rows, *, fmt: str) -> HttpResponse:
+def _international_usd(year: SeriesYear | None) -> Decimal | None:
+    """The Monitor's international support in USD; None when unknown."""
+    value = year.international_musd.value if year is not None else None
+    return None if value is None else value * MILLION
+
+
+def _series_download(
+    series: tuple[SeriesYear, ...], ledger_rows: list[TotalRow], *, fmt: str
+) -> HttpResponse:
     ledger = {int(row.key): row.usd for row in ledger_rows}
     header = [
         _("Year"),
@@ -149,4 +167,5 @@ def _series_download(series, ledger_rows, *, fmt: str) -> HttpResponse:
         )
         for s in series
     ]
-    return table_response("mine-action-funding-series", header, rows, fmt=fmt)
+    stem = "mine-action-funding-series"
+    return table_response(header, rows, fmt=fmt, stem=stem, sheet=stem)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
-from casework.accounts.permissions import require
+from casework.exports.registry import table_response
 from casework.funding import iati, table_import
-from casework.funding.downloads import table_response
 from casework.funding.forms import (
     IatiUploadForm,
     RateForm,
@@ -17,30 +18,27 @@ from casework.funding.forms import (
     TableUploadForm,
 )
 from casework.funding.models import ExchangeRate, ImportBatch
-from casework.funding.permissions import can_manage, can_read_unpublished, login_or_403
+from casework.funding.permissions import can_manage, managers_only, readers_only
 from casework.funding.services import ImportResult, save_rows, set_rate, sha256_of
 
 
+def _importer(request: HttpRequest) -> User:
+    """The signed-in user; the access decorators have already turned others away."""
+    assert isinstance(request.user, User)
+    return request.user
+
+
+@readers_only
 def imports(request: HttpRequest) -> HttpResponse:
-    denied = login_or_403(request, can_read_unpublished(request.user))
-    if denied:
-        return denied
-    iati_form, table_form = IatiUploadForm(), TableUploadForm()
+    """The import page for readers; its uploads (POST) for the support unit."""
     if request.method == "POST":
-        require(can_manage(request.user))
-        kind = request.POST.get("kind")
-        if kind == "iati":
-            iati_form = IatiUploadForm(request.POST, request.FILES)
-            if iati_form.is_valid():
-                batch = _import_iati(request, iati_form)
-                if batch:
-                    return redirect("funding:import_detail", pk=batch.pk)
-        elif kind == "table":
-            table_form = TableUploadForm(request.POST, request.FILES)
-            if table_form.is_valid():
-                batch = _import_table(request, table_form)
-                if batch:
-                    return redirect("funding:import_detail", pk=batch.pk)
+        return _upload(request)
+    return _imports_page(request, IatiUploadForm(), TableUploadForm())
+
+
+def _imports_page(
+    request: HttpRequest, iati_form: IatiUploadForm, table_form: TableUploadForm
+) -> HttpResponse:
     context = {
         "iati_form": iati_form,
         "table_form": table_form,
@@ -48,6 +46,24 @@ def imports(request: HttpRequest) -> HttpResponse:
         "can_manage": can_manage(request.user),
     }
     return render(request, "funding/imports.html", context)
+
+
+@managers_only
+def _upload(request: HttpRequest) -> HttpResponse:
+    iati_form, table_form = IatiUploadForm(), TableUploadForm()
+    kind = request.POST.get("kind")
+    batch: ImportBatch | None = None
+    if kind == "iati":
+        iati_form = IatiUploadForm(request.POST, request.FILES)
+        if iati_form.is_valid():
+            batch = _import_iati(request, iati_form)
+    elif kind == "table":
+        table_form = TableUploadForm(request.POST, request.FILES)
+        if table_form.is_valid():
+            batch = _import_table(request, table_form)
+    if batch is not None:
+        return redirect("funding:import_detail", pk=batch.pk)
+    return _imports_page(request, iati_form, table_form)
 
 
 def _import_iati(request: HttpRequest, form: IatiUploadForm) -> ImportBatch | None:
@@ -64,7 +80,7 @@ def _import_iati(request: HttpRequest, form: IatiUploadForm) -> ImportBatch | No
         kind=ImportBatch.Kind.IATI,
         filename=upload.name[:255],
         sha256=sha256_of(data),
-        created_by=request.user,
+        created_by=_importer(request),
     )
     result = ImportResult(skipped=parsed.skipped, messages=list(parsed.messages))
     save_rows(parsed.rows, batch=batch, result=result)
@@ -89,7 +105,10 @@ def _import_table(request: HttpRequest, form: TableUploadForm) -> ImportBatch | 
     data = upload.read()
     try:
         parsed = table_import.parse_contributions(
-            data, filename=upload.name, publish=form.cleaned_data["publish"]
+            data,
+            filename=upload.name,
+            publish=form.cleaned_data["publish"],
+            decimal_mark=form.cleaned_data["decimal_mark"],
         )
     except table_import.TableError as exc:
         messages.error(request, str(exc))
@@ -98,9 +117,12 @@ def _import_table(request: HttpRequest, form: TableUploadForm) -> ImportBatch | 
         kind=ImportBatch.Kind.TABLE,
         filename=upload.name[:255],
         sha256=sha256_of(data),
-        created_by=request.user,
+        created_by=_importer(request),
     )
-    result = ImportResult(skipped=parsed.skipped, messages=list(parsed.messages))
+    # How the numbers were read comes first, so a reader sees it with the row messages.
+    result = ImportResult(
+        skipped=parsed.skipped, messages=[*parsed.notes, *parsed.messages]
+    )
     save_rows(parsed.rows, batch=batch, result=result)
     messages.success(
         request,
@@ -116,10 +138,9 @@ def _import_table(request: HttpRequest, form: TableUploadForm) -> ImportBatch | 
     return batch
 
 
+@readers_only
+@require_safe
 def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    denied = login_or_403(request, can_read_unpublished(request.user))
-    if denied:
-        return denied
     batch = get_object_or_404(ImportBatch, pk=pk)
     contributions = batch.contributions.select_related("donor", "duplicate_of__donor")
     return render(
@@ -129,45 +150,34 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@readers_only
 def rates(request: HttpRequest) -> HttpResponse:
-    denied = login_or_403(request, can_read_unpublished(request.user))
-    if denied:
-        return denied
-    form, upload_form = RateForm(), RatesUploadForm()
+    """The loaded rates (and their download) for readers; changes for the support unit."""
     if request.method == "POST":
-        require(can_manage(request.user))
-        if request.POST.get("kind") == "upload":
-            upload_form = RatesUploadForm(request.POST, request.FILES)
-            if upload_form.is_valid() and _load_rates(request, upload_form):
-                return redirect("funding:rates")
-        else:
-            form = RateForm(request.POST)
-            if form.is_valid():
-                converted = set_rate(
-                    form.cleaned_data["currency"],
-                    form.cleaned_data["year"],
-                    form.cleaned_data["units_per_usd"],
-                    source=form.cleaned_data["source"],
-                )
-                messages.success(
-                    request,
-                    _("Rate saved; %(n)d entries converted with it.")
-                    % {"n": converted},
-                )
-                return redirect("funding:rates")
-    all_rates = ExchangeRate.objects.all()
-    if request.GET.get("format"):
+        return _change_rates(request)
+    fmt = request.GET.get("format")
+    if fmt:
         return table_response(
-            "exchange-rates",
             table_import.RATE_COLUMNS,
-            ((r.currency, r.year, r.units_per_usd, r.source) for r in all_rates),
-            fmt=request.GET["format"],
+            [
+                (r.currency, r.year, r.units_per_usd, r.source)
+                for r in ExchangeRate.objects.all()
+            ],
+            fmt=fmt,
+            stem="exchange-rates",
+            sheet="exchange-rates",
         )
+    return _rates_page(request, RateForm(), RatesUploadForm())
+
+
+def _rates_page(
+    request: HttpRequest, form: RateForm, upload_form: RatesUploadForm
+) -> HttpResponse:
     return render(
         request,
         "funding/rates.html",
         {
-            "rates": all_rates,
+            "rates": ExchangeRate.objects.all(),
             "form": form,
             "upload_form": upload_form,
             "can_manage": can_manage(request.user),
@@ -175,10 +185,38 @@ def rates(request: HttpRequest) -> HttpResponse:
     )
 
 
+@managers_only
+def _change_rates(request: HttpRequest) -> HttpResponse:
+    form, upload_form = RateForm(), RatesUploadForm()
+    if request.POST.get("kind") == "upload":
+        upload_form = RatesUploadForm(request.POST, request.FILES)
+        if upload_form.is_valid() and _load_rates(request, upload_form):
+            return redirect("funding:rates")
+        return _rates_page(request, form, upload_form)
+    form = RateForm(request.POST)
+    if not form.is_valid():
+        return _rates_page(request, form, upload_form)
+    converted = set_rate(
+        form.cleaned_data["currency"],
+        form.cleaned_data["year"],
+        form.cleaned_data["units_per_usd"],
+        source=form.cleaned_data["source"],
+    )
+    messages.success(
+        request,
+        _("Rate saved; %(n)d entries converted with it.") % {"n": converted},
+    )
+    return redirect("funding:rates")
+
+
 def _load_rates(request: HttpRequest, form: RatesUploadForm) -> bool:
     upload = form.cleaned_data["file"]
     try:
-        parsed = table_import.parse_rates(upload.read(), filename=upload.name)
+        parsed = table_import.parse_rates(
+            upload.read(),
+            filename=upload.name,
+            decimal_mark=form.cleaned_data["decimal_mark"],
+        )
     except table_import.TableError as exc:
         messages.error(request, str(exc))
         return False
@@ -186,6 +224,8 @@ def _load_rates(request: HttpRequest, form: RatesUploadForm) -> bool:
         set_rate(r.currency, r.year, r.units_per_usd, source=r.source)
         for r in parsed.rows
     )
+    for where, note in parsed.notes:
+        messages.info(request, f"{where}: {note}")
     for where, message in parsed.messages:
         messages.error(request, f"{upload.name}, {where}: {message}")
     messages.success(
@@ -196,7 +236,7 @@ def _load_rates(request: HttpRequest, form: RatesUploadForm) -> bool:
     return True
 
 
-TEMPLATES = {
+TEMPLATES: dict[str, tuple[tuple[str, ...], list[tuple[str, ...]]]] = {
     "contributions": (
         table_import.CONTRIBUTION_COLUMNS,
         [table_import.CONTRIBUTION_EXAMPLE],
@@ -205,9 +245,11 @@ TEMPLATES = {
 }
 
 
+@require_safe
 def template_download(request: HttpRequest, name: str, fmt: str) -> HttpResponse:
     """The published import templates: a header and one example row (public)."""
     if name not in TEMPLATES:
         raise Http404("no such template")
     header, rows = TEMPLATES[name]
-    return table_response(f"casework-{name}-template", header, rows, fmt=fmt)
+    stem = f"casework-{name}-template"
+    return table_response(header, rows, fmt=fmt, stem=stem, sheet=stem)

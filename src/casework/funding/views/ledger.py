@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
-from casework.accounts.permissions import require
-from casework.funding.downloads import table_response
+from casework.exports.registry import table_response
 from casework.funding.models import Contribution, Sector, Source, Status
 from casework.funding.permissions import (
     can_manage,
     can_read_unpublished,
     get_contributions_for_user,
+    managers_only,
 )
 from casework.funding.totals import ALL, Filters
 
@@ -63,6 +62,7 @@ def contribution_row(item: Contribution) -> tuple[object, ...]:
     )
 
 
+@require_safe
 def ledger(request: HttpRequest) -> HttpResponse:
     filters = Filters.from_query(request.GET, status=ALL)
     contributions = filters.apply(
@@ -73,10 +73,11 @@ def ledger(request: HttpRequest) -> HttpResponse:
     fmt = request.GET.get("format")
     if fmt:
         return table_response(
-            "funding-contributions",
             HEADER,
             (contribution_row(item) for item in contributions),
             fmt=fmt,
+            stem="funding-contributions",
+            sheet="funding-contributions",
         )
     page = Paginator(contributions, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -97,11 +98,10 @@ def ledger(request: HttpRequest) -> HttpResponse:
     return render(request, "funding/ledger.html", context)
 
 
-@login_required
+@managers_only
 @require_POST
 def publish(request: HttpRequest) -> HttpResponse:
     """Publish or withdraw the selected entries (support unit)."""
-    require(can_manage(request.user))
     ids = [int(pk) for pk in request.POST.getlist("ids") if pk.isdigit()]
     publish_them = request.POST.get("action") == "publish"
     count = Contribution.objects.filter(pk__in=ids).update(is_published=publish_them)

@@ -2,19 +2,37 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
+from collections.abc import Sequence
 
-from casework.exports.docx import render_docx
-from casework.exports.responses import file_response
+from django.contrib import messages
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+)
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+from django.views.decorators.http import require_safe
+
+from casework.accounts.permissions import signed_in_required
+from casework.domain.languages import LANGUAGES, NATIVE
+from casework.domain.state_names import forms
+from casework.exports.registry import (
+    DOCUMENT_FORMATS,
+    TABLE_FORMATS,
+    document_response,
+    table_response,
+)
 from casework.exports.spec import DocumentSpec, Heading, Paragraph, Table
 from casework.funding import charts
-from casework.funding.coverage import coverage_rows
-from casework.funding.downloads import table_response
+from casework.funding.coverage import CoverageRow, coverage_rows
 from casework.funding.forms import NeedForm
 from casework.funding.models import Need
+from casework.funding.money import amount, reader_language
 from casework.funding.needs_sources import (
     needs_from_other_apps,
     pull_needs_from_extensions,
@@ -23,11 +41,12 @@ from casework.funding.permissions import (
     can_manage,
     can_view_suggestions,
     get_contributions_for_user,
+    get_need_for_suggestions,
     get_needs_for_user,
-    login_or_403,
+    managers_only,
 )
 from casework.funding.services import save_need
-from casework.funding.suggestions import suggest_donors
+from casework.funding.suggestions import Suggestion, suggest_donors
 from casework.states.services import get_state
 
 COVERAGE_HEADER = (
@@ -44,7 +63,7 @@ COVERAGE_HEADER = (
 )
 
 
-def _coverage_table(rows):
+def _coverage_table(rows: list[CoverageRow]) -> list[tuple[object, ...]]:
     return [
         (
             r.iso3,
@@ -62,17 +81,20 @@ def _coverage_table(rows):
     ]
 
 
+def _coverage_download(rows: list[CoverageRow], *, fmt: str, stem: str) -> HttpResponse:
+    return table_response(
+        COVERAGE_HEADER, _coverage_table(rows), fmt=fmt, stem=stem, sheet=stem
+    )
+
+
+@require_safe
 def needs(request: HttpRequest) -> HttpResponse:
     rows = coverage_rows(
         get_needs_for_user(request.user), get_contributions_for_user(request.user)
     )
-    if request.GET.get("format"):
-        return table_response(
-            "funding-needs-coverage",
-            COVERAGE_HEADER,
-            _coverage_table(rows),
-            fmt=request.GET["format"],
-        )
+    fmt = request.GET.get("format")
+    if fmt:
+        return _coverage_download(rows, fmt=fmt, stem="funding-needs-coverage")
     return render(
         request,
         "funding/needs.html",
@@ -84,10 +106,8 @@ def needs(request: HttpRequest) -> HttpResponse:
     )
 
 
+@managers_only
 def need_new(request: HttpRequest) -> HttpResponse:
-    denied = login_or_403(request, can_manage(request.user))
-    if denied:
-        return denied
     form = NeedForm(request.POST or None, initial=request.GET.dict() or None)
     if request.method == "POST" and form.is_valid():
         need = save_need(form.save(commit=False))
@@ -104,6 +124,7 @@ def need_new(request: HttpRequest) -> HttpResponse:
     return render(request, "funding/need_form.html", {"form": form})
 
 
+@require_safe
 def state_funding(request: HttpRequest, iso3: str) -> HttpResponse:
     """One State's needs against what it received, per year (public for published data)."""
     state = get_state(iso3)
@@ -115,12 +136,9 @@ def state_funding(request: HttpRequest, iso3: str) -> HttpResponse:
     )
     fmt = request.GET.get("format")
     if fmt:
-        return table_response(
-            f"funding-{state.iso3}-coverage",
-            COVERAGE_HEADER,
-            _coverage_table(rows),
-            fmt=fmt,
-        )
+        return _coverage_download(rows, fmt=fmt, stem=f"funding-{state.iso3}-coverage")
+    language = reader_language()
+    names = forms(state.iso3, language)
     chart = charts.grouped_bars(
         [str(r.year) for r in rows],
         [
@@ -131,13 +149,15 @@ def state_funding(request: HttpRequest, iso3: str) -> HttpResponse:
             charts.Series(_("Disbursed"), tuple(r.disbursed_usd for r in rows)),
             charts.Series(_("Committed"), tuple(r.committed_usd for r in rows)),
         ],
-        label=_("Needs against funding of %(state)s, USD") % {"state": state.name},
+        label=_("Needs against funding %(of_state)s, USD") % {"of_state": names.of},
+        language=language,
     )
     return render(
         request,
         "funding/state.html",
         {
             "state": state,
+            "of_state": names.of,
             "rows": rows,
             "chart": chart,
             "needs": state_needs.order_by("year", "pk"),
@@ -148,40 +168,116 @@ def state_funding(request: HttpRequest, iso3: str) -> HttpResponse:
     )
 
 
-def suggestions(request: HttpRequest, pk: int) -> HttpResponse:
-    need = get_object_or_404(Need.objects.select_related("state"), pk=pk)
-    denied = login_or_403(request, can_view_suggestions(request.user, need.state))
-    if denied:
-        return denied
-    if not get_needs_for_user(request.user).filter(pk=pk).exists():
-        raise Http404("need not visible")
-    ranked = suggest_donors(need, get_contributions_for_user(request.user))
-    fmt = request.GET.get("format")
-    header = (_("Rank"), _("Donor"), _("Kind"), _("Score"), _("Reasons"))
-    table = [
+def _suggestions_title(need: Need, language: str) -> str:
+    return pgettext("State with its article", "Donor suggestions for %(state)s") % {
+        "state": forms(need.state.iso3, language).subject
+    }
+
+
+def _suggestion_rows(ranked: list[Suggestion]) -> list[tuple[object, ...]]:
+    return [
         (n, s.donor, s.donor_kind, s.score, " ".join(s.reasons))
         for n, s in enumerate(ranked, start=1)
     ]
-    if fmt == "docx":
-        return file_response(
-            render_docx(_suggestions_document(need, table, header)),
-            f"donor-suggestions-{need.state.iso3}-{need.year}.docx",
+
+
+def _suggestions_header() -> tuple[str, ...]:
+    return (_("Rank"), _("Donor"), _("Kind"), _("Score"), _("Reasons"))
+
+
+def _stem(need: Need) -> str:
+    return f"donor-suggestions-{need.state.iso3}-{need.year}"
+
+
+@signed_in_required
+@require_safe
+def suggestions(request: HttpRequest, pk: int) -> HttpResponse:
+    need = get_need_for_suggestions(request.user, pk)
+    language = reader_language()
+    fmt = request.GET.get("format")
+    if fmt in DOCUMENT_FORMATS:
+        # The former ?format=docx link: the document now has its own URL per language.
+        return HttpResponsePermanentRedirect(
+            reverse("funding:suggestions_document", args=[pk, language, fmt])
         )
+    ranked = suggest_donors(
+        need, get_contributions_for_user(request.user), language=language
+    )
     if fmt:
+        if fmt not in TABLE_FORMATS:
+            raise Http404(f"no download as {fmt!r}")
         return table_response(
-            f"donor-suggestions-{need.state.iso3}-{need.year}", header, table, fmt=fmt
+            _suggestions_header(),
+            _suggestion_rows(ranked),
+            fmt=fmt,
+            stem=_stem(need),
+            sheet=_stem(need),
         )
     return render(
-        request, "funding/suggestions.html", {"need": need, "suggestions": ranked}
+        request,
+        "funding/suggestions.html",
+        {
+            "need": need,
+            "title": _suggestions_title(need, language),
+            "need_amount": amount(need.amount, need.currency, language),
+            "suggestions": ranked,
+            "documents": _document_links(need),
+        },
     )
 
 
-def _suggestions_document(need: Need, table, header) -> DocumentSpec:
-    amount = f"{need.amount:,.0f} {need.currency}"
+def _document_links(need: Need) -> list[dict[str, object]]:
+    """Per language, its name and one link per document format."""
+    return [
+        {
+            "language": language,
+            "name": NATIVE[language],
+            "links": [
+                (
+                    fmt.upper(),
+                    reverse(
+                        "funding:suggestions_document", args=[need.pk, language, fmt]
+                    ),
+                )
+                for fmt in DOCUMENT_FORMATS
+            ],
+        }
+        for language in LANGUAGES
+    ]
+
+
+@signed_in_required
+@require_safe
+def suggestions_document(
+    request: HttpRequest, pk: int, language: str, fmt: str
+) -> HttpResponse:
+    """The donor suggestions for a meeting, as DOCX or PDF, in English, French or Spanish."""
+    need = get_need_for_suggestions(request.user, pk)
+    contributions = get_contributions_for_user(request.user)
+    with translation.override(language):
+        ranked = suggest_donors(need, contributions, language=language)
+        spec = _suggestions_document(
+            need, _suggestion_rows(ranked), _suggestions_header(), language=language
+        )
+    return document_response(spec, fmt=fmt, stem=f"{_stem(need)}-{language}")
+
+
+def _suggestions_document(
+    need: Need,
+    table: list[tuple[object, ...]],
+    header: Sequence[str],
+    *,
+    language: str,
+) -> DocumentSpec:
     return DocumentSpec(
-        title=_("Donor suggestions for %(state)s") % {"state": need.state.name},
+        title=_suggestions_title(need, language),
+        language=language,
         subtitle=_("Need for %(year)d: %(amount)s (%(sector)s)")
-        % {"year": need.year, "amount": amount, "sector": need.get_sector_display()},
+        % {
+            "year": need.year,
+            "amount": amount(need.amount, need.currency, language),
+            "sector": need.get_sector_display(),
+        },
         blocks=(
             Heading(_("Suggested donors")),
             Paragraph(
@@ -198,11 +294,9 @@ def _suggestions_document(need: Need, table, header) -> DocumentSpec:
     )
 
 
+@managers_only
 def pull_needs(request: HttpRequest) -> HttpResponse:
-    """POST: pull needs from extension requests (support unit)."""
-    denied = login_or_403(request, can_manage(request.user))
-    if denied:
-        return denied
+    """POST: pull needs from extension requests (support unit); GET goes to the list."""
     if request.method != "POST":
         return redirect("funding:needs")
     count = pull_needs_from_extensions()

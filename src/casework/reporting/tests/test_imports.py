@@ -32,7 +32,7 @@ def _full_answers():
 
 def test_the_xlsx_template_reads_back_every_answer():
     data = _full_answers()
-    proposal = read_upload("last-year.xlsx", template_xlsx(data))
+    proposal = read_upload("last-year.xlsx", template_xlsx(data, language="fr"))
     assert _filled(proposal.answers) == _filled(data)
     assert proposal.unrecognised == []
 
@@ -57,7 +57,9 @@ def test_upload_review_and_apply_an_xlsx(client, owner):
 
     report = make_report(answers={})
     client.force_login(owner)
-    file = SimpleUploadedFile("2025.xlsx", template_xlsx(_full_answers()))
+    file = SimpleUploadedFile(
+        "2025.xlsx", template_xlsx(_full_answers(), language="fr")
+    )
     review = client.post(reverse("reporting:import", args=[report.pk]), {"file": file})
     assert review.status_code == 200
     assert 'value="J.assistance_received"' in review.content.decode()

@@ -7,9 +7,10 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 from casework.exports.readback import docx_text, pdf_text
-from casework.reporting.answers import filled_fields, row_text, value_text
+from casework.reporting.answers import filled_fields, row_text
+from casework.reporting.layout import cell_text, field_text
 from casework.reporting.models import Report
-from casework.reporting.schema import CHOICE, FORMS, TABLE, choice_label
+from casework.reporting.schema import FORMS, TABLE
 from casework.reporting.tests.factories import answers, make_report
 
 pytestmark = pytest.mark.django_db
@@ -95,7 +96,7 @@ def test_another_states_focal_point_cannot_read_or_change_the_draft(
     urls = {
         "detail": reverse("reporting:detail", args=[report.pk]),
         "edit": reverse("reporting:edit", args=[report.pk]),
-        "export_pdf": reverse("reporting:export", args=[report.pk, "pdf"]),
+        "export_pdf": reverse("reporting:export", args=[report.pk, "fr", "pdf"]),
         "tables_csv": reverse("reporting:tables", args=[report.pk, "csv"]),
         "autosave": reverse("reporting:autosave", args=[report.pk]),
     }
@@ -162,24 +163,26 @@ def test_list_page_query_count(client, support, django_assert_max_num_queries):
     assert response.content.decode().count("/reporting/") >= 5
 
 
-def _expected_texts(report):
-    """Every filled value as the export writes it: choices by their label, in its language."""
+def _expected_texts(report, language=None):
+    """Every filled value as the export writes it: choices by their label, numbers and
+    dates in the document's language."""
+    language = language or report.language
     texts = []
-    with translation.override(report.language):
+    with translation.override(language):
         for form in FORMS:
             for field, value in filled_fields(report.answers, form):
                 if field.kind == TABLE:
                     texts += [
-                        choice_label(c.choices, row[c.key])
-                        if c.kind == CHOICE
-                        else row[c.key]
+                        cell_text(c, row[c.key], report, language)
                         for row in value
                         for c in field.columns
                         if row.get(c.key)
                     ]
                 else:
                     texts += [
-                        line for line in value_text(field, value).split("\n") if line
+                        line
+                        for line in field_text(field, value, language).split("\n")
+                        if line
                     ]
     return texts
 
@@ -206,8 +209,8 @@ def test_exports_contain_every_filled_field(client, owner):
     ]
     report = make_report(answers=data, flags={"E": "not_applicable"})
     login(client, owner)
-    docx = client.get(reverse("reporting:export", args=[report.pk, "docx"]))
-    pdf = client.get(reverse("reporting:export", args=[report.pk, "pdf"]))
+    docx = client.get(reverse("reporting:export", args=[report.pk, "fr", "docx"]))
+    pdf = client.get(reverse("reporting:export", args=[report.pk, "fr", "pdf"]))
     docx_lines = docx_text(docx.content)
     pdf_words = " ".join(pdf_text(pdf.content).split())
     for text in _expected_texts(report):
@@ -252,3 +255,32 @@ def test_submitted_report_shows_in_the_findings_review(
     listing = client.get(reverse("reporting:list")).content.decode()
     assert reverse("reporting:detail", args=[report.pk]) in listing
     assert client.get(reverse("reporting:detail", args=[report.pk])).status_code == 200
+
+
+def test_back_to_draft_is_offered_only_to_who_may_take_it(client, owner, colleague):
+    from casework.reporting import services
+    from casework.reporting.permissions import can_return_to_draft
+
+    report = services.request_clearance(make_report(), user=owner)
+    assert can_return_to_draft(owner, report) and can_return_to_draft(colleague, report)
+    report = services.clear(Report.objects.get(pk=report.pk), user=colleague)
+    assert can_return_to_draft(owner, report)
+    assert not can_return_to_draft(colleague, report)
+    login(client, colleague)
+    page = client.get(reverse("reporting:detail", args=[report.pk])).content.decode()
+    assert "/do/return/" not in page
+    login(client, owner)
+    page = client.get(reverse("reporting:detail", args=[report.pk])).content.decode()
+    assert "/do/return/" in page
+
+
+def test_workflow_messages_follow_the_users_language(client, owner):
+    report = make_report()
+    login(client, owner)
+    client.cookies["django_language"] = "fr"
+    response = client.post(
+        reverse("reporting:action", args=[report.pk, "request_clearance"]),
+        follow=True,
+        HTTP_ACCEPT_LANGUAGE="fr",
+    )
+    assert "Envoyé pour validation interne." in response.content.decode()

@@ -96,3 +96,35 @@ def test_engagement_link_only_for_the_committee_and_support_unit(
     assert 'href="/engagement/"' not in client.get("/").content.decode()
     client.force_login(support)
     assert 'href="/engagement/"' in client.get("/").content.decode()
+
+
+def test_navigation_follows_the_rules_not_the_roles(client, make_user, owner):
+    """Links appear for those whose rule lets them in: a member of another committee
+    sees the cross-State view but not Engagement (the Cooperation committee's)."""
+    article5 = make_user("art5", "committee_member", iso3="DNK", committee="article5")
+    client.force_login(article5)
+    body = client.get("/").content.decode()
+    assert 'href="/findings/coverage/"' in body
+    assert 'href="/engagement/"' not in body
+    assert 'href="/admin/"' not in body
+    client.force_login(owner)
+    body = client.get("/").content.decode()
+    assert 'href="/findings/coverage/"' not in body
+
+
+def test_language_switcher_names_each_language_in_itself(client):
+    from casework.domain.languages import LANGUAGES, NATIVE
+
+    body = client.get("/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    for code in LANGUAGES:
+        assert f'lang="{code}"' in body and f">{NATIVE[code]}</option>" in body
+
+
+def test_home_figures_in_french(client, support):
+    client.force_login(support)
+    body = client.get("/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    from django.utils import timezone
+
+    from casework.domain.locale import format_date
+
+    assert format_date(timezone.localdate(), "fr") in body
