@@ -293,8 +293,11 @@ def model_of(route: Route, keyword: str):
         route.callback, "view_class", None
     )
     if view_class is not None:
-        model = as_model(getattr(view_class, "queryset", None)) or as_model(
-            getattr(view_class, "model", None)
+        serializer = getattr(view_class, "serializer_class", None)
+        model = (
+            as_model(getattr(view_class, "queryset", None))
+            or as_model(getattr(view_class, "model", None))
+            or as_model(getattr(getattr(serializer, "Meta", None), "model", None))
         )
         if model:
             return model
