@@ -60,10 +60,7 @@ def parse_number(
     if len(marks) == 1 and text.count(marks[0]) == 1:
         mark = marks[0]
         if len(text.split(mark)[1]) == 3:
-            as_decimal = scaled and (
-                (mark == "," and language in ("fr", "es"))
-                or (mark == "." and language == "en")
-            )
+            as_decimal = scaled and locale.DECIMAL_MARK.get(language or "") == mark
             decimal = mark if as_decimal else ("." if mark == "," else ",")
         else:
             decimal = mark

@@ -45,10 +45,15 @@ TEXT: Final[dict[str, dict[str, str]]] = {
         "state": "State",
         "caption": "✓ = the State reported on the indicator",
         "totals_h": "Totals",
-        "total_one": "{n} of {m} affected States reported on: {label}.",
-        "total_other": "{n} of {m} affected States reported on: {label}.",
-        "total_all_one": "{n} of {m} States reported on: {label}.",
-        "total_all_other": "{n} of {m} States reported on: {label}.",
+        # {states}: "State"/"States" agreeing with {m}; {verb} agreeing with {n}.
+        "total": "{n} of {m} {states} reported on: {label}.",
+        "states_one": "State",
+        "states_other": "States",
+        "affected_one": "affected State",
+        "affected_other": "affected States",
+        "noun_agrees_with": "m",
+        "verb_one": "",  # English: "reported" serves both
+        "verb_other": "",
         "states_h": "Observations by State",
     },
     "fr": {
@@ -64,10 +69,15 @@ TEXT: Final[dict[str, dict[str, str]]] = {
         "state": "État",
         "caption": "✓ = l'État a fourni des informations sur l'indicateur",
         "totals_h": "Totaux",
-        "total_one": "{n} des {m} États touchés a fourni des informations sur\u00a0: {label}.",
-        "total_other": "{n} des {m} États touchés ont fourni des informations sur\u00a0: {label}.",
-        "total_all_one": "{n} des {m} États a fourni des informations sur\u00a0: {label}.",
-        "total_all_other": "{n} des {m} États ont fourni des informations sur\u00a0: {label}.",
+        # French: the noun agrees with {n} ("0 État sur 2", "3 États sur 40").
+        "total": "{n} {states} sur {m} {verb} fourni des informations sur\u00a0: {label}.",
+        "states_one": "État",
+        "states_other": "États",
+        "affected_one": "État touché",
+        "affected_other": "États touchés",
+        "noun_agrees_with": "n",
+        "verb_one": "a",
+        "verb_other": "ont",
         "states_h": "Observations par État",
     },
     "es": {
@@ -84,11 +94,14 @@ TEXT: Final[dict[str, dict[str, str]]] = {
         "state": "Estado",
         "caption": "✓ = el Estado proporcionó información sobre el indicador",
         "totals_h": "Totales",
-        "total_one": "{n} de los {m} Estados afectados proporcionó información sobre: {label}.",
-        "total_other": "{n} de los {m} Estados afectados proporcionaron información sobre: "
-        "{label}.",
-        "total_all_one": "{n} de los {m} Estados proporcionó información sobre: {label}.",
-        "total_all_other": "{n} de los {m} Estados proporcionaron información sobre: {label}.",
+        "total": "{n} de {m} {states} {verb} información sobre: {label}.",
+        "states_one": "Estado",
+        "states_other": "Estados",
+        "affected_one": "Estado afectado",
+        "affected_other": "Estados afectados",
+        "noun_agrees_with": "m",
+        "verb_one": "proporcionó",
+        "verb_other": "proporcionaron",
         "states_h": "Observaciones por Estado",
     },
 }
@@ -121,10 +134,24 @@ def compiled_observations(
 def _total(
     text: dict[str, str], language: str, *, n: int, m: int, label: str, affected: bool
 ) -> str:
-    key = ("total" if affected else "total_all") + "_" + _plural_form(n, language)
-    return text[key].format(
-        n=format_number(n, language), m=format_number(m, language), label=label
+    """ "3 of 40 States reported on: X." The noun agrees with the number the language
+    makes it follow (`noun_agrees_with`: the total in English and Spanish, the count in
+    French: "0 État sur 2"), the verb with the count."""
+    noun_count = n if text["noun_agrees_with"] == "n" else m
+    noun = (
+        ("affected" if affected else "states")
+        + "_"
+        + _plural_form(noun_count, language)
     )
+    verb = text["verb_" + _plural_form(n, language)]
+    sentence = text["total"].format(
+        n=format_number(n, language),
+        m=format_number(m, language),
+        states=text[noun],
+        verb=verb,
+        label=label,
+    )
+    return sentence
 
 
 def _reported_codes(coverage: dict[int, StateCoverage], state: StateParty) -> set[str]:
