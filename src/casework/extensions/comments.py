@@ -18,8 +18,6 @@ from casework.extensions.analysis import (
 )
 from casework.extensions.cells import compact_sources
 
-LANGUAGES = ("en", "fr")
-
 
 def number(value: float, language: str, *, decimals: int = 0) -> str:
     """1,234,567 in English; 1 234 567 in French (non-breaking spaces)."""

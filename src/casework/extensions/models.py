@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from casework.domain.languages import LANGUAGES, NATIVE
 from casework.states.models import (
     StateParty,
     TimeStamped,
@@ -217,14 +218,14 @@ class CommitteeComment(TimeStamped):
     is never overwritten by it (conventions §7: reviewer decisions live in their own fields).
     """
 
-    class Language(models.TextChoices):
-        EN = "en", _("English")
-        FR = "fr", _("French")
-
     request = models.ForeignKey(
         ExtensionRequest, on_delete=models.CASCADE, related_name="comments"
     )
-    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    language = models.CharField(
+        _("language"),
+        max_length=2,
+        choices=[(code, NATIVE[code]) for code in LANGUAGES],
+    )
     generated = models.TextField(_("drafted text"), blank=True)
     edited = models.TextField(_("edited text"), blank=True)
     edited_by = models.ForeignKey(

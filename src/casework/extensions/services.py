@@ -11,6 +11,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from casework.domain.languages import LANGUAGES
 from casework.exports.spec import DocumentSpec, Heading, Paragraph, Table
 from casework.extensions import analysis as an
 from casework.extensions import comments as drafting
@@ -119,7 +120,7 @@ def refresh_comments(request: ExtensionRequest) -> list[CommitteeComment]:
     """Redraft the comments in every language; a person's edits are kept apart."""
     data, result = analyse_request(request)
     drafted = []
-    for language in drafting.LANGUAGES:
+    for language in LANGUAGES:
         text = "\n\n".join(
             drafting.draft(
                 result,

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from casework.domain.languages import LANGUAGES
 from casework.extensions import charts, labels, services
 from casework.extensions.analysis import Analysis, Kind
 from casework.extensions.cells import compact_sources
@@ -101,11 +102,11 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     }
     if can_read_comments(request.user):
         comments = {c.language: c for c in extension.comments.all()}
-        if len(comments) < 2:
+        if set(comments) != set(LANGUAGES):
             comments = {c.language: c for c in services.refresh_comments(extension)}
         context["comments"] = [
             (comments[language], CommentForm(initial={"text": comments[language].text}))
-            for language in ("en", "fr")
+            for language in LANGUAGES
         ]
         context["upload_form"] = TemplateUploadForm()
     return render(request, "extensions/detail.html", context)

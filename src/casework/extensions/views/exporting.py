@@ -7,13 +7,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 from casework.accounts.permissions import require
+from casework.domain.languages import LANGUAGES
 from casework.exports.docx import render_docx
 from casework.exports.pdf import render_pdf
 from casework.exports.responses import file_response
 from casework.exports.tables import render_xlsx
 from casework.extensions import labels, services
 from casework.extensions.cells import compact_sources
-from casework.extensions.comments import LANGUAGES
 from casework.extensions.permissions import can_read_comments, get_request_for_user
 from casework.extensions.views.access import public_if_published
 
