@@ -4,40 +4,66 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from casework.engagement import french, phrases
+from casework.domain import locale
+from casework.domain.languages import DEFAULT, name_of, pick
+from casework.domain.text import join
+from casework.engagement import phrases
 from casework.engagement.models import Case, CaseStep, CommitteeYear, Priority
 from casework.engagement.services import log_for_year, members_of_year, sync_log
-from casework.exports.spec import DocumentSpec, Heading, Paragraph
+from casework.exports.spec import Block, DocumentSpec, Heading, Paragraph
 
-LANGUAGES = ("en", "fr")
-WORDS = {
+COMMITTEE_WORDS = {
     "en": {
         "title": "Activities and priorities of the Committee on the Enhancement of "
         "Cooperation and Assistance in {year}",
         "submitted": "Submitted by the Committee on the Enhancement of Cooperation and "
         "Assistance",
-        "members": "members",
-        "original": "Original: English",
+        "members": "members: {names}",
+        "original": "Original: {language}",
         "activities": "I. Activities of the Committee",
         "priorities": "II. Priority actions",
         "case_title": "Individualised approach: final report on {state}",
         "case_subtitle": "Prepared by the Committee on the Enhancement of Cooperation and "
         "Assistance",
+        "needs": "Needs presented: {needs}",
+        "due": "A follow-up is due by {day}",
     },
     "fr": {
         "title": "Activités et priorités du Comité sur le renforcement de la coopération "
         "et de l'assistance en {year}",
         "submitted": "Présenté par le Comité sur le renforcement de la coopération et de "
         "l'assistance",
-        "members": "membres",
-        "original": "Original : anglais",
+        "members": "membres : {names}",
+        "original": "Original : {language}",
         "activities": "I. Activités du Comité",
         "priorities": "II. Mesures prioritaires",
         "case_title": "Approche individualisée : rapport final concernant {state}",
         "case_subtitle": "Établi par le Comité sur le renforcement de la coopération et de "
         "l'assistance",
+        "needs": "Besoins présentés : {needs}",
+        "due": "Un suivi est prévu d'ici au {day}",
+    },
+    "es": {
+        "title": "Actividades y prioridades del Comité sobre la Mejora de la Cooperación "
+        "y la Asistencia en {year}",
+        "submitted": "Presentado por el Comité sobre la Mejora de la Cooperación y la "
+        "Asistencia",
+        "members": "miembros: {names}",
+        "original": "Original: {language}",
+        "activities": "I. Actividades del Comité",
+        "priorities": "II. Medidas prioritarias",
+        "case_title": "Enfoque individualizado: informe final sobre {state}",
+        "case_subtitle": "Preparado por el Comité sobre la Mejora de la Cooperación y la "
+        "Asistencia",
+        "needs": "Necesidades presentadas: {needs}",
+        "due": "Está previsto un seguimiento a más tardar el {day}",
     },
 }
+
+
+def words(language: str) -> dict[str, str]:
+    """The fixed wording of the documents in `language`."""
+    return pick(COMMITTEE_WORDS, language)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,90 +87,90 @@ def report_sections(
     ]
     priorities = Priority.objects.filter(year=year)
     section_two = [
-        ReportParagraph(
-            n, priority.text_fr if language == "fr" else priority.text_en, "", None
-        )
+        ReportParagraph(n, priority.text(language), "", None)
         for n, priority in enumerate(priorities, start=len(section_one) + 1)
     ]
     return section_one, section_two
 
 
 def submitted_by(year: int, language: str) -> str:
-    words = WORDS[language]
+    """ "Submitted by the Committee … (members: Denmark and Türkiye)"."""
+    wording = words(language)
     names = [
-        state.name_fr if language == "fr" else state.name_en
-        for state in members_of_year(year)
+        phrases.state_forms(state, language).name for state in members_of_year(year)
     ]
     if not names:
-        return words["submitted"]
-    separator = " : " if language == "fr" else ": "
-    members = french.join_names(names, language)
-    return f"{words['submitted']} ({words['members']}{separator}{members})"
+        return wording["submitted"]
+    members = wording["members"].format(names=join(names, language))
+    return f"{wording['submitted']} ({members})"
 
 
 def annual_report_spec(year: int, language: str) -> DocumentSpec:
     """The report to the Meeting of the States Parties, in UN document style."""
-    words = WORDS[language]
+    wording = words(language)
     details = CommitteeYear.objects.filter(year=year).first()
     date_line = ""
     if details and details.issued_on:
-        day = details.issued_on
-        date_line = french.date_fr(day) if language == "fr" else french.date_en(day)
-    meeting = ""
-    if details:
-        meeting = details.meeting_fr if language == "fr" else details.meeting_en
+        date_line = locale.format_date(details.issued_on, language)
+    original = wording["original"].format(
+        language=name_of(DEFAULT, in_language=language)
+    )
     section_one, section_two = report_sections(year, language)
-    blocks: list = [Paragraph(submitted_by(year, language), emphasis=True)]
-    blocks.append(Heading(words["activities"], level=1))
+    blocks: list[Block] = [Paragraph(submitted_by(year, language), emphasis=True)]
+    blocks.append(Heading(wording["activities"], level=1))
     blocks += [
         Paragraph(p.text, number=f"{p.number}.", footnotes=(p.link,) if p.link else ())
         for p in section_one
     ]
-    blocks.append(Heading(words["priorities"], level=1))
+    blocks.append(Heading(wording["priorities"], level=1))
     blocks += [Paragraph(p.text, number=f"{p.number}.") for p in section_two]
     return DocumentSpec(
-        title=words["title"].format(year=year),
+        title=wording["title"].format(year=year),
         language=language,
         blocks=tuple(blocks),
         symbol=details.symbol if details else "",
-        date_line="\n".join(x for x in (date_line, words["original"]) if x),
-        subtitle=meeting,
+        date_line="\n".join(x for x in (date_line, original) if x),
+        subtitle=details.meeting(language) if details else "",
     )
 
 
 def draft_case_report(case: Case, language: str) -> str:
     """A first draft of the final report from the case's steps, one paragraph a line."""
+    wording = words(language)
     paragraphs = [phrases.case_request_texts(case)[language]]
     steps = case.steps.filter(done=True, date__isnull=False).select_related(
         "in_margins_of", "case__state"
     )
     for step in steps.prefetch_related("participants__state"):
-        paragraphs.append(phrases.step_texts(step)[language])
+        texts = phrases.step_texts(step)
+        if language in texts:
+            paragraphs.append(texts[language])
         if step.kind == CaseStep.Kind.MEETING and step.needs_presented:
-            lead = "Besoins présentés : " if language == "fr" else "Needs presented: "
-            paragraphs.append(lead + step.needs_presented.strip())
+            paragraphs.append(
+                wording["needs"].format(needs=step.needs_presented.strip())
+            )
         if step.notes:
             paragraphs.append(step.notes.strip())
-    open_follow_ups = case.steps.filter(kind=CaseStep.Kind.FOLLOW_UP, done=False)
-    for step in open_follow_ups.exclude(due_on__isnull=True):
-        assert step.due_on is not None
-        if language == "fr":
-            due = f"Un suivi est prévu d'ici au {french.date_fr(step.due_on)}"
-        else:
-            due = f"A follow-up is due by {french.date_en(step.due_on)}"
+    open_follow_ups = case.steps.filter(
+        kind=CaseStep.Kind.FOLLOW_UP, done=False, due_on__isnull=False
+    )
+    for step in open_follow_ups:
+        if step.due_on is None:  # excluded by the query; keeps the types honest
+            continue
+        due = wording["due"].format(day=locale.format_date(step.due_on, language))
         paragraphs.append(f"{due}{': ' + step.notes.strip() if step.notes else ''}.")
     return "\n\n".join(paragraphs)
 
 
 def case_report_spec(case: Case, language: str) -> DocumentSpec:
-    words = WORDS[language]
-    state_name = phrases.name(case.state, language)
+    """The final report of a case: the text written for it, else a draft from its steps."""
+    wording = words(language)
     text = case.final_report(language) or draft_case_report(case, language)
     paragraphs = [part.strip() for part in text.split("\n\n") if part.strip()]
     return DocumentSpec(
-        title=words["case_title"].format(state=state_name),
+        title=wording["case_title"].format(state=phrases.name(case.state, language)),
         language=language,
-        subtitle=words["case_subtitle"],
+        subtitle=wording["case_subtitle"],
         blocks=tuple(
             Paragraph(part, number=f"{n}.")
             for n, part in enumerate(paragraphs, start=1)

@@ -48,6 +48,11 @@ class Event(TimeStamped):
     def title(self, language: str) -> str:
         return self.title_fr if language == "fr" and self.title_fr else self.title_en
 
+    def outcome(self, language: str) -> str:
+        if language == "fr" and self.outcome_fr:
+            return self.outcome_fr
+        return self.outcome_en
+
 
 class Speaker(TimeStamped):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="speakers")
@@ -324,6 +329,9 @@ class CommitteeYear(TimeStamped):
     def __str__(self) -> str:
         return str(self.year)
 
+    def meeting(self, language: str) -> str:
+        return self.meeting_fr if language == "fr" else self.meeting_en
+
 
 class LogEntry(TimeStamped):
     """One line of the Committee's log: generated from a source, or written by hand.
@@ -385,3 +393,6 @@ class Priority(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.year}: {self.text_en[:40]}"
+
+    def text(self, language: str) -> str:
+        return self.text_fr if language == "fr" else self.text_en

@@ -1,36 +1,203 @@
-"""The sentences of the generated documents, written in English and in French.
+"""The sentences of the generated documents, in every language of `domain.languages`.
 
-Each function returns {"en": ..., "fr": ...}; nothing here goes through gettext because the
-report's language is the document's, not the reader's.
+Each `*_texts` function returns {language: sentence} for every language; nothing here goes
+through gettext because the report's language is the document's, not the reader's. State
+names come from `domain.state_names.forms()`, dates from `domain.locale`, lists from
+`domain.text.join`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Final
 
-from casework.engagement import french
+from casework.domain import locale
+from casework.domain.languages import LANGUAGES, pick
+from casework.domain.state_names import NameForms, forms
+from casework.domain.text import join
 from casework.engagement.models import Case, CaseStep, Event, ExchangeVisit
 from casework.states.models import StateParty
 
 Texts = dict[str, str]
-COMMITTEE = {
-    "en": "the Committee on the Enhancement of Cooperation and Assistance",
-    "fr": "le Comité sur le renforcement de la coopération et de l'assistance",
+Table = dict[str, str]
+
+# The opening of a report sentence: "On 27 January 2025" / "Le 27 janvier 2025".
+ON: Final[Table] = {"en": "On {day}", "fr": "Le {day}", "es": "El {day}"}
+# A span: "From 2 to 4 June 2025" / "Du 2 au 4 juin 2025" / "Del 2 al 4 de junio de 2025".
+FROM_TO: Final[Table] = {
+    "en": "From {first} to {last}",
+    "fr": "Du {first} au {last}",
+    "es": "Del {first} al {last}",
+}
+AT: Final[Table] = {"en": " in {place}", "fr": " à {place}", "es": " en {place}"}
+WITH: Final[Table] = {
+    "en": ", with {names}",
+    "fr": ", avec {names}",
+    "es": ", con {names}",
+}
+# Places the Committee meets in, as each language spells them.
+PLACES: Final[dict[str, Table]] = {
+    "Geneva": {"en": "Geneva", "fr": "Genève", "es": "Ginebra"},
+    "Brussels": {"en": "Brussels", "fr": "Bruxelles", "es": "Bruselas"},
+    "New York": {"en": "New York", "fr": "New York", "es": "Nueva York"},
+}
+
+EVENTS: Final[dict[str, Table]] = {
+    Event.Kind.COMMITTEE_MEETING: {
+        "en": "{when}, the Committee held {title}{at}",
+        "fr": "{when}, le Comité a tenu {title}{at}",
+        "es": "{when}, el Comité celebró {title}{at}",
+    },
+    Event.Kind.PANEL: {
+        "en": "{when}, the Committee convened a panel on {title}{at}{with_}",
+        "fr": "{when}, le Comité a organisé une table ronde sur {title}{at}{with_}",
+        "es": "{when}, el Comité organizó una mesa redonda sobre {title}{at}{with_}",
+    },
+    Event.Kind.MASG_MEETING: {
+        "en": "{when}, the Committee met the Mine Action Support Group{at} ({title})",
+        "fr": "{when}, le Comité a rencontré le Groupe de soutien à la lutte antimines"
+        "{at} ({title})",
+        "es": "{when}, el Comité se reunió con el Grupo de Apoyo a la Acción contra las "
+        "Minas{at} ({title})",
+    },
+    Event.Kind.DIALOGUE: {
+        "en": "{when}, the Committee took part in {title}{at}",
+        "fr": "{when}, le Comité a participé à {title}{at}",
+        "es": "{when}, el Comité participó en {title}{at}",
+    },
+    Event.Kind.WORKSHOP: {
+        "en": "{when}, the Committee held a workshop on {title}{at}{with_}",
+        "fr": "{when}, le Comité a tenu un atelier sur {title}{at}{with_}",
+        "es": "{when}, el Comité celebró un taller sobre {title}{at}{with_}",
+    },
+}
+OTHER_EVENT: Final[Table] = {
+    "en": "{when}, the Committee took part in {title}{at}",
+    "fr": "{when}, le Comité a pris part à {title}{at}",
+    "es": "{when}, el Comité tomó parte en {title}{at}",
+}
+
+CASE_REQUEST: Final[Table] = {
+    "en": "{when}, {state} requested to take part in the individualised approach.",
+    "fr": "{when}, {state} a demandé à bénéficier de l'approche individualisée.",
+    "es": "{when}, {state} solicitó participar en el enfoque individualizado.",
+}
+CASE_PUBLISHED: Final[Table] = {
+    "en": "{when}, the Committee published the final report of the individualised "
+    "approach {of}.",
+    "fr": "{when}, le Comité a publié le rapport final de l'approche individualisée {of}.",
+    "es": "{when}, el Comité publicó el informe final del enfoque individualizado {of}.",
+}
+
+PREPARATORY_CALL: Final[Table] = {
+    "en": "{when}, the Committee held a preparatory call with {state} to prepare its "
+    "individualised-approach meeting",
+    "fr": "{when}, le Comité a tenu un appel préparatoire avec {state} en vue de sa "
+    "réunion au titre de l'approche individualisée",
+    "es": "{when}, el Comité mantuvo una llamada preparatoria con {state} con miras a "
+    "su reunión en el marco del enfoque individualizado",
+}
+MEETING: Final[Table] = {
+    "en": "{when}, an individualised-approach meeting on {state} was held",
+    "fr": "{when}, une réunion au titre de l'approche individualisée consacrée {to} "
+    "s'est tenue",
+    "es": "{when}, se celebró una reunión en el marco del enfoque individualizado "
+    "dedicada {to}",
+}
+IN_MARGINS: Final[Table] = {
+    "en": ", in the margins of the {meeting}",
+    "fr": ", en marge de {meeting}",
+    "es": ", al margen de {meeting}",
+}
+A_PARTNER: Final[Table] = {
+    "en": "a partner",
+    "fr": "un partenaire",
+    "es": "un asociado",
+}
+PLEDGE: Final[Table] = {
+    "en": "{when}, {who} pledged support in response to the needs presented by {state}",
+    "fr": "{when}, {who} a annoncé un appui en réponse aux besoins présentés par {state}",
+    "es": "{when}, {who} anunció su apoyo en respuesta a las necesidades presentadas "
+    "por {state}",
+}
+RESPONSE: Final[Table] = {
+    "en": "{when}, {who} responded to the needs presented by {state}",
+    "fr": "{when}, {who} a répondu aux besoins présentés par {state}",
+    "es": "{when}, {who} respondió a las necesidades presentadas por {state}",
+}
+FOLLOW_UP: Final[Table] = {
+    "en": "{when}, the Committee followed up with {state} on its individualised approach",
+    "fr": "{when}, le Comité a assuré le suivi de l'approche individualisée {of}",
+    "es": "{when}, el Comité hizo el seguimiento del enfoque individualizado {of}",
+}
+
+VISIT: Final[Table] = {
+    "en": "{when}, with the support of the Cooperation and Assistance Fund, the national "
+    "authorities {of_requesting} visited their counterparts {in_host} to learn about "
+    "{topic}.",
+    "fr": "{when}, avec l'appui du Fonds de coopération et d'assistance, les autorités "
+    "nationales {of_requesting} ont rendu visite à leurs homologues {of_host} au sujet "
+    "suivant : {topic}.",
+    "es": "{when}, con el apoyo del Fondo de Cooperación y Asistencia, las autoridades "
+    "nacionales {of_requesting} visitaron a sus homólogos {of_host} para informarse "
+    "sobre {topic}.",
+}
+LESSONS_RECORDED: Final[Table] = {
+    "en": " The lessons learned were recorded in the Committee's lessons library.",
+    "fr": " Les enseignements tirés ont été consignés dans la bibliothèque du Comité.",
+    "es": " Las enseñanzas extraídas se recogieron en la biblioteca de enseñanzas del "
+    "Comité.",
+}
+
+ONE_CHAIR: Final[Table] = {
+    "en": "The Committee was chaired by {state}.",
+    "fr": "Le Comité a été présidé par {state}.",
+    "es": "El Comité estuvo presidido por {state}.",
+}
+CHAIRS: Final[Table] = {
+    "en": "The Committee was chaired {parts}.",
+    "fr": "Le Comité a été présidé {parts}.",
+    "es": "El Comité estuvo presidido {parts}.",
+}
+CHAIR_TERM: Final[Table] = {
+    "en": "by {state} from {first} to {last}",
+    "fr": "par {state} du {first} au {last}",
+    "es": "por {state} del {first} al {last}",
 }
 
 
+def state_forms(state: StateParty, language: str) -> NameForms:
+    """The State's name in a sentence of `language` (article, "du", "al", …)."""
+    return forms(state.iso3, language)
+
+
 def name(state: StateParty, language: str) -> str:
-    """The State's name as a sentence subject: "Denmark" / "le Danemark"."""
-    if language == "fr":
-        return french.with_article(state.iso3, state.name_fr)
-    return state.name_en
+    """The State's name as a sentence subject: "Denmark" / "le Danemark" / "Dinamarca"."""
+    return state_forms(state, language).subject
 
 
-def _of(state: StateParty, language: str) -> str:
-    return (
-        french.of_state(state.iso3, state.name_fr)
-        if language == "fr"
-        else state.name_en
+def place_name(place: str, language: str) -> str:
+    """Geneva → Genève / Ginebra; a place we have no spelling for is written as given."""
+    spellings = PLACES.get(place.strip())
+    return pick(spellings, language) if spellings else place
+
+
+def on_date(day: dt.date, language: str, *, end: dt.date | None = None) -> str:
+    """ "On 27 January 2025" / "Le 27 janvier 2025" / "El 27 de enero de 2025".
+
+    A span: "From 2 to 4 June 2025" / "Du 2 au 4 juin 2025" / "Del 2 al 4 de junio de 2025".
+    """
+    if end is None or end == day:
+        return pick(ON, language).format(day=locale.format_date(day, language))
+    if (day.year, day.month) == (end.year, end.month):
+        # the day as the language writes it before a month: "2", "1er", "1"
+        first = locale.format_day_month(day, language).split(" ", 1)[0]
+    elif day.year == end.year:
+        first = locale.format_day_month(day, language)
+    else:
+        first = locale.format_date(day, language)
+    return pick(FROM_TO, language).format(
+        first=first, last=locale.format_date(end, language)
     )
 
 
@@ -39,162 +206,136 @@ def _sentence(text: str) -> str:
     return text if not text or text[-1] in ".!?" else text + "."
 
 
-def _with_outcome(texts: Texts, outcome: Texts) -> Texts:
-    return {
-        lang: _sentence(texts[lang])
-        + (" " + _sentence(outcome[lang]) if outcome[lang] else "")
-        for lang in texts
-    }
+def _place(place: str, language: str) -> str:
+    return pick(AT, language).format(place=place_name(place, language)) if place else ""
 
 
 def event_texts(event: Event) -> Texts:
-    en_title, fr_title = event.title("en"), event.title("fr")
-    en_when, fr_when = (
-        french.on_date(event.start, lang, end=event.end) for lang in ("en", "fr")
-    )
-    en_at = f" in {event.place}" if event.place else ""
-    fr_at = f" à {french.place_fr(event.place)}" if event.place else ""
     speakers = [str(s) for s in event.speakers.all()]
-    en_with = f", with {french.join_names(speakers, 'en')}" if speakers else ""
-    fr_with = f", avec {french.join_names(speakers, 'fr')}" if speakers else ""
-    kind = Event.Kind
-    patterns = {
-        kind.COMMITTEE_MEETING: (
-            f"{en_when}, the Committee held {en_title}{en_at}",
-            f"{fr_when}, le Comité a tenu {fr_title}{fr_at}",
-        ),
-        kind.PANEL: (
-            f"{en_when}, the Committee convened a panel on {en_title}{en_at}{en_with}",
-            f"{fr_when}, le Comité a organisé une table ronde sur {fr_title}{fr_at}{fr_with}",
-        ),
-        kind.MASG_MEETING: (
-            f"{en_when}, the Committee met the Mine Action Support Group{en_at} ({en_title})",
-            f"{fr_when}, le Comité a rencontré le Groupe de soutien à la lutte antimines"
-            f"{fr_at} ({fr_title})",
-        ),
-        kind.DIALOGUE: (
-            f"{en_when}, the Committee took part in {en_title}{en_at}",
-            f"{fr_when}, le Comité a participé à {fr_title}{fr_at}",
-        ),
-        kind.WORKSHOP: (
-            f"{en_when}, the Committee held a workshop on {en_title}{en_at}{en_with}",
-            f"{fr_when}, le Comité a tenu un atelier sur {fr_title}{fr_at}{fr_with}",
-        ),
-    }
-    en, fr = patterns.get(
-        event.kind,
-        (
-            f"{en_when}, the Committee took part in {en_title}{en_at}",
-            f"{fr_when}, le Comité a pris part à {fr_title}{fr_at}",
-        ),
-    )
-    return _with_outcome(
-        {"en": en, "fr": fr}, {"en": event.outcome_en, "fr": event.outcome_fr}
-    )
+    pattern = EVENTS.get(event.kind, OTHER_EVENT)
+    texts: Texts = {}
+    for language in LANGUAGES:
+        with_ = (
+            pick(WITH, language).format(names=join(speakers, language))
+            if speakers
+            else ""
+        )
+        sentence = pick(pattern, language).format(
+            when=on_date(event.start, language, end=event.end),
+            title=event.title(language),
+            at=_place(event.place, language),
+            with_=with_,
+        )
+        outcome = event.outcome(language)
+        texts[language] = _sentence(sentence) + (
+            " " + _sentence(outcome) if outcome else ""
+        )
+    return texts
 
 
 def case_request_texts(case: Case) -> Texts:
-    state = case.state
     return {
-        "en": f"{french.on_date(case.requested_on, 'en')}, {name(state, 'en')} requested "
-        "to take part in the individualised approach.",
-        "fr": f"{french.on_date(case.requested_on, 'fr')}, {name(state, 'fr')} a demandé "
-        "à bénéficier de l'approche individualisée.",
+        language: pick(CASE_REQUEST, language).format(
+            when=on_date(case.requested_on, language), state=name(case.state, language)
+        )
+        for language in LANGUAGES
     }
 
 
-def step_texts(step: CaseStep) -> Texts:
-    state, day = step.case.state, step.date
-    assert day is not None
-    en_when, fr_when = french.on_date(day, "en"), french.on_date(day, "fr")
+def _step_text(step: CaseStep, day: dt.date, language: str) -> str:
+    state = state_forms(step.case.state, language)
+    values = {
+        "when": on_date(day, language),
+        "state": state.subject,
+        "of": state.of,
+        "to": state.dative,
+        "who": step.pledged_by or pick(A_PARTNER, language),
+    }
     kind = CaseStep.Kind
     if step.kind == kind.PREPARATORY_CALL:
-        en = (
-            f"{en_when}, the Committee held a preparatory call with {name(state, 'en')}"
+        return pick(PREPARATORY_CALL, language).format(**values)
+    if step.kind == kind.PLEDGE:
+        return pick(PLEDGE, language).format(**values)
+    if step.kind == kind.RESPONSE:
+        return pick(RESPONSE, language).format(**values)
+    if step.kind != kind.MEETING:
+        return pick(FOLLOW_UP, language).format(**values)
+    text = pick(MEETING, language).format(**values) + _place(step.place, language)
+    if step.in_margins_of:
+        text += pick(IN_MARGINS, language).format(
+            meeting=step.in_margins_of.title(language)
         )
-        fr = f"{fr_when}, le Comité a tenu un appel préparatoire avec {name(state, 'fr')}"
-        fr += " en vue de sa réunion au titre de l'approche individualisée"
-        en += " to prepare its individualised-approach meeting"
-    elif step.kind == kind.MEETING:
-        en = f"{en_when}, an individualised-approach meeting on {name(state, 'en')} was held"
-        fr = (
-            f"{fr_when}, une réunion au titre de l'approche individualisée consacrée "
-            f"{french.to_state(state.iso3, state.name_fr)} s'est tenue"
-        )
-        if step.place:
-            en += f" in {step.place}"
-            fr += f" à {french.place_fr(step.place)}"
-        if step.in_margins_of:
-            en += f", in the margins of the {step.in_margins_of.title('en')}"
-            fr += f", en marge de {step.in_margins_of.title('fr')}"
-        organisations = participant_names(step)
-        if organisations:
-            en += f", with {french.join_names(organisations['en'], 'en')}"
-            fr += f", avec {french.join_names(organisations['fr'], 'fr')}"
-    elif step.kind == kind.PLEDGE:
-        en_who = step.pledged_by or "a partner"
-        fr_who = step.pledged_by or "un partenaire"
-        en = f"{en_when}, {en_who} pledged support in response to the needs presented by "
-        en += name(state, "en")
-        fr = f"{fr_when}, {fr_who} a annoncé un appui en réponse aux besoins présentés par "
-        fr += name(state, "fr")
-    elif step.kind == kind.RESPONSE:
-        en_who = step.pledged_by or "a partner"
-        fr_who = step.pledged_by or "un partenaire"
-        en = f"{en_when}, {en_who} responded to the needs presented by {name(state, 'en')}"
-        fr = f"{fr_when}, {fr_who} a répondu aux besoins présentés par {name(state, 'fr')}"
-    else:
-        en = f"{en_when}, the Committee followed up with {name(state, 'en')} on its "
-        en += "individualised approach"
-        fr = f"{fr_when}, le Comité a assuré le suivi de l'approche individualisée "
-        fr += _of(state, "fr")
-    return {"en": _sentence(en), "fr": _sentence(fr)}
+    names = participant_names(step).get(language)
+    if names:
+        text += pick(WITH, language).format(names=join(names, language))
+    return text
+
+
+def step_texts(step: CaseStep) -> Texts:
+    """What a dated step says in the log; {} for a step without its date (not yet held)."""
+    if step.date is None:
+        return {}
+    day = step.date
+    return {
+        language: _sentence(_step_text(step, day, language)) for language in LANGUAGES
+    }
 
 
 def participant_names(step: CaseStep) -> dict[str, list[str]]:
-    """Organisations and States at a meeting, each named once, in both languages."""
-    en: list[str] = []
-    fr: list[str] = []
+    """Organisations and States at a meeting, each named once, in every language."""
+    names: dict[str, list[str]] = {language: [] for language in LANGUAGES}
+    seen: set[str] = set()
     for participant in step.participants.all():
-        if participant.state:
-            pair = (participant.state.name_en, name(participant.state, "fr"))
-        else:
-            pair = (participant.organisation, participant.organisation)
-        if pair[0] and pair[0] not in en:
-            en.append(pair[0])
-            fr.append(pair[1])
-    return {"en": en, "fr": fr} if en else {}
+        key = (
+            f"state:{participant.state.iso3}"
+            if participant.state
+            else participant.organisation
+        )
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        for language in LANGUAGES:
+            names[language].append(
+                name(participant.state, language)
+                if participant.state
+                else participant.organisation
+            )
+    return names if seen else {}
 
 
 def case_published_texts(case: Case) -> Texts:
-    assert case.published_on is not None
+    """The publication of the final report; {} while it is not published."""
+    if case.published_on is None:
+        return {}
+    day = case.published_on
     return {
-        "en": f"{french.on_date(case.published_on, 'en')}, the Committee published the final "
-        f"report of the individualised approach of {name(case.state, 'en')}.",
-        "fr": f"{french.on_date(case.published_on, 'fr')}, le Comité a publié le rapport final "
-        f"de l'approche individualisée {_of(case.state, 'fr')}.",
+        language: pick(CASE_PUBLISHED, language).format(
+            when=on_date(day, language), of=state_forms(case.state, language).of
+        )
+        for language in LANGUAGES
     }
 
 
 def visit_texts(visit: ExchangeVisit) -> Texts:
-    assert visit.start is not None
-    req, host = visit.requesting_state, visit.host_state
-    en = (
-        f"{french.on_date(visit.start, 'en', end=visit.end)}, with the support of the "
-        f"Cooperation and Assistance Fund, the national authorities of {req.name_en} "
-        f"visited their counterparts in {host.name_en} to learn about {visit.topic('en')}."
-    )
-    fr = (
-        f"{french.on_date(visit.start, 'fr', end=visit.end)}, avec l'appui du Fonds de "
-        f"coopération et d'assistance, les autorités nationales {_of(req, 'fr')} ont rendu "
-        f"visite à leurs homologues {_of(host, 'fr')} au sujet suivant : {visit.topic('fr')}."
-    )
-    if visit.status == ExchangeVisit.Status.LESSONS_RECORDED:
-        en += " The lessons learned were recorded in the Committee's lessons library."
-        fr += (
-            " Les enseignements tirés ont été consignés dans la bibliothèque du Comité."
+    """An exchange visit in the log; {} for a visit without its first day."""
+    if visit.start is None:
+        return {}
+    start = visit.start
+    texts: Texts = {}
+    for language in LANGUAGES:
+        requesting = state_forms(visit.requesting_state, language)
+        host = state_forms(visit.host_state, language)
+        text = pick(VISIT, language).format(
+            when=on_date(start, language, end=visit.end),
+            of_requesting=requesting.of,
+            of_host=host.of,
+            in_host=host.locative,
+            topic=visit.topic(language),
         )
-    return {"en": en, "fr": fr}
+        if visit.status == ExchangeVisit.Status.LESSONS_RECORDED:
+            text += pick(LESSONS_RECORDED, language)
+        texts[language] = text
+    return texts
 
 
 def chairs_texts(chairs: list[tuple[StateParty, dt.date, dt.date]]) -> Texts:
@@ -202,18 +343,18 @@ def chairs_texts(chairs: list[tuple[StateParty, dt.date, dt.date]]) -> Texts:
     if len(chairs) == 1:
         state = chairs[0][0]
         return {
-            "en": f"The Committee was chaired by {name(state, 'en')}.",
-            "fr": f"Le Comité a été présidé par {name(state, 'fr')}.",
+            language: pick(ONE_CHAIR, language).format(state=name(state, language))
+            for language in LANGUAGES
         }
-    en_parts = [
-        f"by {name(s, 'en')} from {french.date_en(a)} to {french.date_en(b)}"
-        for s, a, b in chairs
-    ]
-    fr_parts = [
-        f"par {name(s, 'fr')} du {french.date_fr(a)} au {french.date_fr(b)}"
-        for s, a, b in chairs
-    ]
-    return {
-        "en": f"The Committee was chaired {french.join_names(en_parts, 'en')}.",
-        "fr": f"Le Comité a été présidé {french.join_names(fr_parts, 'fr')}.",
-    }
+    texts: Texts = {}
+    for language in LANGUAGES:
+        parts = [
+            pick(CHAIR_TERM, language).format(
+                state=name(state, language),
+                first=locale.format_date(first, language),
+                last=locale.format_date(last, language),
+            )
+            for state, first, last in chairs
+        ]
+        texts[language] = pick(CHAIRS, language).format(parts=join(parts, language))
+    return texts

@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from casework.domain.languages import LANGUAGES
 from casework.engagement import documents, forms
 from casework.engagement.models import Attachment, Case
 from casework.engagement.permissions import (
@@ -174,7 +175,7 @@ def case_report(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def case_report_file(case: Case, language: str, fmt: str) -> HttpResponse:
-    if language not in documents.LANGUAGES or fmt not in ("docx", "pdf"):
+    if language not in LANGUAGES or fmt not in ("docx", "pdf"):
         raise Http404
     spec = documents.case_report_spec(case, language)
     data = render_docx(spec) if fmt == "docx" else render_pdf(spec)

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from casework.domain.languages import LANGUAGES
 from casework.engagement import documents, forms
 from casework.engagement.models import (
     Case,
@@ -141,7 +142,7 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @committee_only
 def report_preview(request: HttpRequest, year: int, language: str) -> HttpResponse:
     _check_year(year)
-    if language not in documents.LANGUAGES:
+    if language not in LANGUAGES:
         raise Http404
     spec = documents.annual_report_spec(year, language)
     section_one, section_two = documents.report_sections(year, language)
@@ -151,7 +152,7 @@ def report_preview(request: HttpRequest, year: int, language: str) -> HttpRespon
         "spec": spec,
         "section_one": section_one,
         "section_two": section_two,
-        "words": documents.WORDS[language],
+        "words": documents.words(language),
         "submitted_by": documents.submitted_by(year, language),
     }
     return render(request, "engagement/report_preview.html", context)
@@ -162,7 +163,7 @@ def report_download(
     request: HttpRequest, year: int, language: str, fmt: str
 ) -> HttpResponse:
     _check_year(year)
-    if language not in documents.LANGUAGES or fmt not in ("docx", "pdf"):
+    if language not in LANGUAGES or fmt not in ("docx", "pdf"):
         raise Http404
     spec = documents.annual_report_spec(year, language)
     data = render_docx(spec) if fmt == "docx" else render_pdf(spec)
