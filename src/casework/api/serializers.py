@@ -6,8 +6,10 @@ OpenAPI description lists exactly the codes every other part of Casework uses.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -17,6 +19,7 @@ from casework.domain.languages import LANGUAGES
 from casework.funding.models import Contribution, Donor
 from casework.observations.models import Observation
 from casework.states.models import StateParty
+from casework.states.services import is_party
 
 
 def per_language(description: str) -> dict[str, Any]:
@@ -47,6 +50,18 @@ class IndicatorCodeField(serializers.ChoiceField):
 
 
 class StatePartySerializer(serializers.ModelSerializer[StateParty]):
+    """A State Party; dates as the sources give them ("unknown" when they don't, "" when
+    not applicable). `is_party` answers for the day `on` (the request's `?on=`, or today)."""
+
+    on = serializers.SerializerMethodField(
+        help_text="The day `is_party` answers for (the `on` parameter, or today)."
+    )
+    is_party = serializers.SerializerMethodField(
+        help_text="Whether the State was bound by the Convention on `on`: from entry "
+        "into force until the day before its withdrawal takes effect; null when the "
+        "sources do not say."
+    )
+
     class Meta:
         model = StateParty
         fields = [
@@ -56,13 +71,32 @@ class StatePartySerializer(serializers.ModelSerializer[StateParty]):
             "name_es",
             "date_signed",
             "date_consent",
+            "consent_method",
             "date_entry_into_force",
+            "withdrawal_notified",
             "withdrawal_effective",
+            "on",
+            "is_party",
             "article5_status",
+            "article5_status_detail",
             "article5_deadline",
             "article4_status",
+            "article4_status_detail",
             "source",
+            "confidence",
         ]
+
+    def _day(self) -> dt.date:
+        day = self.context.get("on")
+        return day if isinstance(day, dt.date) else timezone.localdate()
+
+    @extend_schema_field(serializers.DateField())
+    def get_on(self, state: StateParty) -> str:
+        return self._day().isoformat()
+
+    @extend_schema_field(serializers.BooleanField(allow_null=True))
+    def get_is_party(self, state: StateParty) -> bool | None:
+        return is_party(state, self._day())
 
 
 class DonorSerializer(serializers.ModelSerializer[Donor]):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any, TypeVar
 
@@ -39,6 +40,7 @@ from casework.domain.indicators import indicator as find_indicator
 from casework.funding.models import Contribution, Sector, Source, Status
 from casework.observations.models import Observation
 from casework.states.models import StateParty
+from casework.states.services import parse_day, parties_on
 
 YEAR = OpenApiParameter(
     "year",
@@ -80,11 +82,34 @@ def _choice(request: Request, name: str, values: list[str]) -> str:
     return raw
 
 
+ON = OpenApiParameter(
+    "on",
+    OpenApiTypes.DATE,
+    description="A day (YYYY-MM-DD): `is_party` answers for it; the list keeps only "
+    "the States that were parties on that day.",
+)
+
+
+def _on(request: Request) -> dt.date | None:
+    raw = request.query_params.get("on")
+    if raw is None:
+        return None
+    try:
+        return parse_day(raw)
+    except ValueError as exc:
+        raise serializers.ValidationError({"on": str(exc)}) from None
+
+
 @extend_schema_view(
-    list=extend_schema(summary="States Parties to the Convention"),
+    list=extend_schema(
+        summary="States Parties to the Convention",
+        parameters=[ON],
+        responses={200: StatePartySerializer(many=True), 400: BAD_REQUEST},
+    ),
     retrieve=extend_schema(
         summary="One State Party by ISO3 code",
-        responses={200: StatePartySerializer, 404: NOT_FOUND},
+        parameters=[ON],
+        responses={200: StatePartySerializer, 400: BAD_REQUEST, 404: NOT_FOUND},
     ),
 )
 class StatePartyViewSet(viewsets.ReadOnlyModelViewSet[StateParty]):
@@ -93,6 +118,18 @@ class StatePartyViewSet(viewsets.ReadOnlyModelViewSet[StateParty]):
     queryset = StateParty.objects.order_by("iso3")
     lookup_field = "iso3"
     lookup_value_regex = "[A-Za-z]{3}"
+
+    def get_queryset(self) -> QuerySet[StateParty]:
+        states = StateParty.objects.order_by("iso3")
+        day = _on(self.request)
+        if self.action == "list" and day is not None:
+            states = states.filter(pk__in=[state.pk for state in parties_on(day)])
+        return states
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        context = super().get_serializer_context()
+        context["on"] = _on(self.request)
+        return context
 
     def get_object(self) -> StateParty:
         self.kwargs["iso3"] = self.kwargs["iso3"].upper()

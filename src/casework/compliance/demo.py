@@ -14,6 +14,8 @@ YEARS = (2024, 2025)
 def load_demo() -> None:
     for state in StateParty.objects.all():
         for year in YEARS:
+            if state.is_party_on(services.deadline(year)) is not True:
+                continue  # not yet (or no longer) bound: no report was due
             seed = zlib.crc32(f"{state.iso3}{year}".encode()) % 100
             if seed < 15:
                 continue  # missing

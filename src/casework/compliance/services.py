@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -124,10 +125,11 @@ def tracker(year: int, *, today: dt.date | None = None) -> list[TrackerRow]:
     day = deadline(year)
     states = [s for s in StateParty.objects.all() if s.is_party_on(day) is not False]
     by_state = {s.state_id: s for s in Submission.objects.filter(year=year)}
-    earlier = set(
-        Submission.objects.filter(year__lt=year)
-        .values_list("state_id", flat=True)
-        .distinct()
+    earlier = reported_as_party(
+        states,
+        Submission.objects.filter(year__lt=year).values_list(
+            "state_id", "submitted_at"
+        ),
     )
     rows = [
         status_for(
@@ -141,6 +143,45 @@ def tracker(year: int, *, today: dt.date | None = None) -> list[TrackerRow]:
     ]
     rows.sort(key=lambda row: row.state.name)
     return rows
+
+
+def reported_as_party(
+    states: list[StateParty], submissions: Iterable[tuple[int, dt.date]]
+) -> set[int]:
+    """The ids of States with a report received on or after their entry into force.
+
+    A report filed before a State was bound (demo data, a voluntary report) is not its
+    initial report: the initial report is still owed.
+    """
+    in_force = {state.pk: state.entry_into_force for state in states}
+    return {
+        state_id
+        for state_id, submitted_at in submissions
+        if state_id in in_force
+        and (in_force[state_id] is None or submitted_at >= in_force[state_id])
+    }
+
+
+def state_status(
+    state: StateParty, *, today: dt.date | None = None
+) -> TrackerRow | None:
+    """The State's Article 7 status for the current reporting year (the State page's
+    line); None when it is not a party on that year's deadline."""
+    today = today or timezone.localdate()
+    year = today.year
+    if (
+        state.is_party_on(deadline(year)) is False
+        and state.is_party_on(today) is not True
+    ):
+        return None
+    submissions = Submission.objects.filter(state=state, year__lte=year)
+    this_year = next((s for s in submissions if s.year == year), None)
+    earlier = reported_as_party(
+        [state], [(s.state_id, s.submitted_at) for s in submissions if s.year < year]
+    )
+    return status_for(
+        state, year, this_year, today=today, ever_submitted=state.pk in earlier
+    )
 
 
 def summary(rows: list[TrackerRow]) -> list[tuple[str, str, int]]:

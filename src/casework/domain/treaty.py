@@ -44,6 +44,10 @@ class Treaty:
     forms_file: str = ""
     meeting_symbol: str = ""  # prefix of meeting documents: "APLC/MSP"
     action_plan_codes: tuple[str, ...] = field(default=())
+    # The day the treaty itself entered into force: nobody was a party before.
+    in_force_since: dt.date | None = None
+    # Days after a State's entry into force within which its initial report is due.
+    initial_report_days: int | None = None
 
     def name(self, language: str) -> str:
         return pick(self.names, language)
@@ -71,6 +75,32 @@ class Treaty:
                         year=entry_into_force.year + years, day=28
                     )
         return None
+
+    def initial_report_due(self, entry_into_force: dt.date) -> dt.date | None:
+        """When a State's initial report is due (Article 7.1: 180 days after entry into force)."""
+        if self.initial_report_days is None:
+            return None
+        return entry_into_force + dt.timedelta(days=self.initial_report_days)
+
+    def is_party(
+        self,
+        day: dt.date,
+        *,
+        entry_into_force: dt.date | None,
+        withdrawal_effective: dt.date | None = None,
+    ) -> bool | None:
+        """Whether a State was bound by the treaty on `day`; None when the dates don't say.
+
+        Bound from its entry into force (never before the treaty's own) until the day
+        before its withdrawal takes effect.
+        """
+        if withdrawal_effective is not None and day >= withdrawal_effective:
+            return False
+        if self.in_force_since is not None and day < self.in_force_since:
+            return False
+        if entry_into_force is None:
+            return None
+        return day >= entry_into_force
 
     def report_forms(self) -> tuple[ReportForm, ...]:
         return _forms(self.forms_file) if self.forms_file else ()
@@ -155,6 +185,8 @@ APMBC: Final = Treaty(
     forms_file="reporting_forms.csv",
     meeting_symbol="APLC/MSP",
     action_plan_codes=("OAP_2020_2024", "SRAAP_2025_2029"),
+    in_force_since=dt.date(1999, 3, 1),
+    initial_report_days=180,
 )
 
 TREATY: Final = APMBC

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -13,9 +15,13 @@ from casework.domain.treaty import TREATY
 from casework.states import dates
 
 # The Convention entered into force on 1 March 1999: nobody was a party before.
-CONVENTION_ENTRY_INTO_FORCE = dt.date(1999, 3, 1)
+CONVENTION_ENTRY_INTO_FORCE = TREATY.in_force_since or dt.date(1999, 3, 1)
 # Article 7.1: the initial report is due within 180 days of entry into force.
-INITIAL_REPORT_DAYS = 180
+INITIAL_REPORT_DAYS = TREATY.initial_report_days or 180
+
+
+def _language() -> str:
+    return normalise(translation.get_language())
 
 
 class TimeStamped(models.Model):
@@ -38,6 +44,16 @@ class Article4Status(models.TextChoices):
     COMPLETED = "completed", _("Stockpile destruction completed")
     NONE = "none", _("No stockpile")
     UNKNOWN = "unknown", _("Unknown")
+
+
+# How a State expressed its consent to be bound (Article 15 and 16), as the list gives it.
+CONSENT_METHODS = {
+    "ratification": _("ratification"),
+    "accession": _("accession"),
+    "acceptance": _("acceptance"),
+    "approval": _("approval"),
+    "succession": _("succession"),
+}
 
 
 class StatePartyQuerySet(models.QuerySet["StateParty"]):
@@ -77,6 +93,10 @@ class StateParty(TimeStamped):
         default=Article5Status.UNKNOWN,
     )
     # "" when not applicable (no obligation), "unknown", or a (partial) date.
+    # What the source adds to the status: "2017" (completed that year), "never stockpiled".
+    article5_status_detail = models.CharField(
+        _("Article 5 status detail"), max_length=200, blank=True
+    )
     article5_deadline = models.CharField(
         _("Article 5 deadline"), max_length=10, blank=True
     )
@@ -88,6 +108,9 @@ class StateParty(TimeStamped):
         max_length=10,
         choices=Article4Status.choices,
         default=Article4Status.UNKNOWN,
+    )
+    article4_status_detail = models.CharField(
+        _("Article 4 status detail"), max_length=200, blank=True
     )
     # The date of the registry list that last showed the State as a party (not withdrawn):
     # it answers "party on D" for D after it even when entry into force is unknown.
@@ -134,12 +157,13 @@ class StateParty(TimeStamped):
         Withdrawal takes effect on `withdrawal_effective` (Article 20: six months after
         notification), so the State is a party until the day before.
         """
-        if self.withdrawal_effective and day >= self.withdrawal_effective:
-            return False
-        if day < CONVENTION_ENTRY_INTO_FORCE:
-            return False
-        if self.entry_into_force:
-            return day >= self.entry_into_force
+        answer = TREATY.is_party(
+            day,
+            entry_into_force=self.entry_into_force,
+            withdrawal_effective=self.withdrawal_effective,
+        )
+        if answer is not None:
+            return answer
         since = self.known_party_since()
         if since and day >= since:
             return True
@@ -149,7 +173,7 @@ class StateParty(TimeStamped):
         """Article 7.1: 180 days after entry into force; None while that date is unknown."""
         if self.entry_into_force is None:
             return None
-        return self.entry_into_force + dt.timedelta(days=INITIAL_REPORT_DAYS)
+        return TREATY.initial_report_due(self.entry_into_force)
 
     def original_deadline(self, obligation: str) -> dt.date | None:
         """The treaty's deadline for an obligation ("stockpile_destruction" under Article
@@ -166,6 +190,24 @@ class StateParty(TimeStamped):
     @property
     def original_article5_deadline(self) -> dt.date | None:
         return self.original_deadline("clearance")
+
+    @property
+    def consent_method_label(self) -> str:
+        """The consent method in the active language (as given when the list has another)."""
+        return str(CONSENT_METHODS.get(self.consent_method, self.consent_method))
+
+    @property
+    def article5_status_text(self) -> str:
+        """The status with what the source adds: "Clearance completed (2017)"."""
+        label = str(self.get_article5_status_display())
+        detail = self.article5_status_detail
+        return f"{label} ({detail})" if detail else label
+
+    @property
+    def article4_status_text(self) -> str:
+        label = str(self.get_article4_status_display())
+        detail = self.article4_status_detail
+        return f"{label} ({detail})" if detail else label
 
     @property
     def has_withdrawn(self) -> bool:
@@ -296,3 +338,54 @@ class CommitteeRole(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.membership.state.iso3} {self.start}–{self.end}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Demo loaders and imports go through save(): a role outside its term is refused
+        # there too, not only in forms.
+        self.full_clean(exclude=["membership"] if not self.membership_id else None)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        """A role lies inside its membership's term, and ends after it starts."""
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError(
+                {"end": _("The role cannot end before it starts.")}, code="reversed"
+            )
+        membership = (
+            CommitteeMembership.objects.filter(pk=self.membership_id)
+            .select_related("state", "committee")
+            .first()
+            if self.membership_id
+            else None
+        )
+        if membership is None or not (self.start and self.end):
+            return
+        errors: dict[str, ValidationError] = {}
+        params = {
+            "state": membership.state.name,
+            "start": dates.display(membership.start.isoformat(), _language()),
+            "end": dates.display(membership.end.isoformat(), _language()),
+        }
+        if self.start < membership.start:
+            errors["start"] = ValidationError(
+                _(
+                    "The role starts before %(state)s's term on the committee "
+                    "(%(start)s to %(end)s). Choose a date inside the term, or "
+                    "correct the term first."
+                ),
+                code="outside_term",
+                params=params,
+            )
+        if self.end > membership.end:
+            errors["end"] = ValidationError(
+                _(
+                    "The role ends after %(state)s's term on the committee "
+                    "(%(start)s to %(end)s). Choose a date inside the term, or "
+                    "correct the term first."
+                ),
+                code="outside_term",
+                params=params,
+            )
+        if errors:
+            raise ValidationError(errors)

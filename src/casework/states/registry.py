@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +44,17 @@ PARTIAL_DATE_FIELDS = (
 DAY_FIELDS = ("withdrawal_notified", "withdrawal_effective")
 ARTICLE5_VALUES = {"yes", "completed", "no", "unknown"}
 ARTICLE4_VALUES = {"ongoing", "completed", "none", "unknown"}
+# A status cell may qualify its value: "completed (2017)", "none (never stockpiled)".
+# The word goes into the status field, the qualification into its `_detail` field.
+STATUS_DETAIL_FIELDS = {
+    "article5_status": "article5_status_detail",
+    "article4_status": "article4_status_detail",
+}
+# Every StateParty field a registry file can set.
+FIELDS = (*COLUMN_FIELDS.values(), *STATUS_DETAIL_FIELDS.values())
+# Free text a newer list extends (" | " after the older text) rather than replaces.
+TEXT_FIELDS = ("notes", "source")
+_QUALIFIED = re.compile(r"^(?P<word>[a-z]+)\s*(?:\((?P<detail>.*)\))?$", re.DOTALL)
 
 
 class RegistryFileError(ValueError):
@@ -122,7 +134,12 @@ def _parse_row(
             continue
         raw = (record.get(column) or "").strip()
         try:
-            values[name] = _parse_value(name, raw)
+            if name in STATUS_DETAIL_FIELDS:
+                status, detail = _parse_status(name, raw)
+                values[name] = status
+                values[STATUS_DETAIL_FIELDS[name]] = detail
+            else:
+                values[name] = _parse_value(name, raw)
         except ValueError as exc:
             raise RegistryFileError(f"{where}, column {column}: {exc}") from None
     for name in ("name_en", "name_fr"):
@@ -143,23 +160,32 @@ def _parse_value(name: str, raw: str) -> object:
             raise ValueError(
                 f"{raw!r} is not a date; write YYYY-MM-DD or leave it empty"
             ) from None
-    if name == "article5_status":
-        value = raw.lower() or "unknown"
-        if value not in ARTICLE5_VALUES:
-            raise ValueError(
-                f"{raw!r}; use one of {', '.join(sorted(ARTICLE5_VALUES))}"
-            )
-        return value
-    if name == "article4_status":
-        value = raw.lower() or "unknown"
-        if value not in ARTICLE4_VALUES:
-            raise ValueError(
-                f"{raw!r}; use one of {', '.join(sorted(ARTICLE4_VALUES))}"
-            )
-        return value
     if name == "consent_method":
         return raw.lower() or "unknown"
     return raw
+
+
+def _parse_status(name: str, raw: str) -> tuple[str, str]:
+    """("completed", "2017") from "completed (2017)"; ("none", "no stockpile declared")
+    from "none (no stockpile declared)"; a free text starting with "no" is Article 4's
+    "none" with the whole text kept as its detail."""
+    allowed = ARTICLE5_VALUES if name == "article5_status" else ARTICLE4_VALUES
+    text = raw.strip()
+    if text == "":
+        return "unknown", ""
+    match = _QUALIFIED.match(text.lower())
+    if match and match["word"] in allowed:
+        detail = text[text.index("(") + 1 : -1].strip() if match["detail"] else ""
+        return match["word"], detail
+    first = text.split(" ", 1)[0].lower()
+    if first in allowed and first != "unknown":
+        return first, text
+    if name == "article4_status" and first == "no":
+        return "none", text
+    raise ValueError(
+        f"{raw!r}; start with one of {', '.join(sorted(allowed))}, optionally followed "
+        "by a qualification in brackets, e.g. 'completed (2017)'"
+    )
 
 
 def compare(
@@ -183,6 +209,45 @@ def compare(
     diff.in_file = {row.iso3 for row in rows}
     diff.missing = sorted(iso3 for iso3 in current if iso3 not in diff.in_file)
     return diff
+
+
+def fills_only(diff: RegistryDiff) -> RegistryDiff:
+    """The part of a diff that adds knowledge without overwriting anything known.
+
+    Kept: a value that was unknown (or empty text, or an empty qualification); a partial
+    date the file makes precise ("2030" -> "2030-12-31"); notes and sources the file
+    extends; the confidence note of a State with any such change. Everything else (a
+    value the support unit may have edited) is left out: `casework states import` shows it.
+    """
+    kept: dict[str, list[FieldChange]] = {}
+    for iso3, changes in diff.changed.items():
+        fills = [change for change in changes if _is_fill(change)]
+        if fills:
+            fills.extend(
+                c for c in changes if c.field == "confidence" and c not in fills
+            )
+            kept[iso3] = fills
+    return RegistryDiff(
+        added=list(diff.added),
+        changed=kept,
+        missing=list(diff.missing),
+        in_file=set(diff.in_file),
+    )
+
+
+def _is_fill(change: FieldChange) -> bool:
+    old, new = change.old, change.new
+    if old is None or old == dates.UNKNOWN:
+        return new is not None
+    if not isinstance(old, str) or not isinstance(new, str):
+        return False
+    if change.field in PARTIAL_DATE_FIELDS:
+        return dates.is_known(old) and new.startswith(old) and len(new) > len(old)
+    if change.field in TEXT_FIELDS or change.field in STATUS_DETAIL_FIELDS.values():
+        return new.startswith(old)
+    if change.field == "name_es":
+        return old == ""
+    return False
 
 
 def describe(diff: RegistryDiff) -> list[str]:

@@ -25,7 +25,7 @@ SHIPPED_REGISTRY_LISTED_ON = dt.date(2025, 12, 1)
 
 def current_registry() -> dict[str, dict[str, object]]:
     """The registry as iso3 -> field values, in the shape registry.compare expects."""
-    fields = list(registry.COLUMN_FIELDS.values())
+    fields = list(registry.FIELDS)
     return {
         values.pop("iso3"): values
         for values in StateParty.objects.values("iso3", *fields)
@@ -67,8 +67,9 @@ def load_reference_data() -> dict[str, int]:
     """Load the shipped registry, Article 5 history and committees; safe to run again."""
     diff = plan_import(SHIPPED_REGISTRY)
     if StateParty.objects.exists():
-        # Never overwrite what the support unit has edited since: only add what is missing.
-        diff.changed = {}
+        # Never overwrite what the support unit has edited since: only add what was
+        # missing or unknown (an existing database gets the dates the new list knows).
+        diff = registry.fills_only(diff)
     apply_import(diff, listed_on=SHIPPED_REGISTRY_LISTED_ON)
     events = _load_article5_events()
     for code in Committee.Code:
@@ -106,6 +107,33 @@ def get_state(iso3: str) -> StateParty:
         return StateParty.objects.get(iso3=iso3.upper())
     except StateParty.DoesNotExist:
         raise Http404(f"No State Party {iso3}") from None
+
+
+def is_party(state: StateParty, day: dt.date) -> bool | None:
+    """Whether `state` was bound by the Convention on `day` (None: the sources don't say).
+
+    From entry into force until the day before the withdrawal takes effect; the rule is
+    the treaty's (`casework.domain.treaty.Treaty.is_party`).
+    """
+    return state.is_party_on(day)
+
+
+def parties_on(day: dt.date) -> list[StateParty]:
+    """The States that were certainly parties on `day`, by ISO3 code."""
+    return [s for s in StateParty.objects.order_by("iso3") if is_party(s, day) is True]
+
+
+def parse_day(raw: str) -> dt.date:
+    """A day typed as YYYY-MM-DD; ValueError with a message naming the expected form."""
+    text = raw.strip()
+    try:
+        if len(text) != 10:
+            raise ValueError(text)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            f"{raw!r} is not a date: write the day as YYYY-MM-DD, e.g. 2025-12-26"
+        ) from None
 
 
 def count_parties_on(day: dt.date) -> dict[str, int]:

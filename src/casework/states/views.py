@@ -11,9 +11,10 @@ from django.views.decorators.http import require_safe
 
 from casework.accounts.models import Role
 from casework.accounts.permissions import can_view_state_workspace, signed_in_required
+from casework.states.forms import PartyOnForm
 from casework.states.models import StateParty
 from casework.states.permissions import get_workspace_for_user
-from casework.states.services import get_state
+from casework.states.services import get_state, is_party
 
 # Apps that publish material about a State on its public page. Each has a
 # `services.published_for_state(state)` and a template `<app>/_published_for_state.html`.
@@ -54,10 +55,19 @@ def state_list(request: HttpRequest) -> HttpResponse:
 def state_detail(request: HttpRequest, iso3: str) -> HttpResponse:
     state = get_state(iso3)
     today = timezone.localdate()
+    from casework.compliance.services import state_status
+
+    asked = "on" in request.GET
+    party_on_form = PartyOnForm(request.GET if asked else None)
+    asked_day = party_on_form.cleaned_data["on"] if party_on_form.is_valid() else None
     context = {
         "state": state,
         "today": today,
         "is_party": state.is_party_on(today),
+        "party_on_form": party_on_form,
+        "asked_day": asked_day,
+        "is_party_on_asked_day": is_party(state, asked_day) if asked_day else None,
+        "report_status": state_status(state, today=today),
         "terms": state.committee_memberships.select_related(
             "committee"
         ).prefetch_related("roles"),
@@ -65,6 +75,8 @@ def state_detail(request: HttpRequest, iso3: str) -> HttpResponse:
         "can_open_workspace": can_view_state_workspace(request.user, state),
         "published_sections": published_sections(state),
     }
+    if request.headers.get("HX-Request") and asked:
+        return render(request, "states/_party_on.html", context)
     return render(request, "states/detail.html", context)
 
 

@@ -28,16 +28,18 @@ def test_tonga_is_a_party_from_entry_into_force():
 
 def test_unknown_entry_into_force_gives_an_unknown_answer_not_a_guess():
     afghanistan = get_state("AFG")
-    assert afghanistan.date_entry_into_force == dates.UNKNOWN
+    afghanistan.date_entry_into_force = dates.UNKNOWN
+    afghanistan.listed_as_party_on = dt.date(2025, 12, 1)
+    afghanistan.save()
     assert afghanistan.is_party_on(dt.date(2010, 1, 1)) is None
     assert afghanistan.is_party_on(dt.date(2026, 1, 1)) is True
     assert afghanistan.is_party_on(dt.date(1998, 1, 1)) is False
+    assert afghanistan.initial_report_due() is None
 
 
 def test_initial_report_is_due_180_days_after_entry_into_force():
     assert get_state("TON").initial_report_due() == dt.date(2026, 5, 30)
     assert get_state("MHL").initial_report_due() == dt.date(2026, 2, 28)
-    assert get_state("AFG").initial_report_due() is None
 
 
 def test_parties_counted_on_a_date_after_the_withdrawals():
@@ -63,6 +65,7 @@ def test_article5_history_is_loaded_from_sources():
     assert [(e.year, e.kind, e.new_deadline) for e in events] == [
         (2025, "granted", "2030")
     ]
+    assert get_state("KHM").article5_deadline == "2030-12-31"
 
 
 def test_import_shows_the_diff_and_changes_nothing_without_apply(tmp_path):
@@ -73,6 +76,9 @@ def test_import_shows_the_diff_and_changes_nothing_without_apply(tmp_path):
         "XKX,Newland,Nouvelle-Terre,Nueva Tierra,2027-01-01,,\n",
         encoding="utf-8",
     )
+    senegal = get_state("SEN")
+    senegal.date_entry_into_force = dates.UNKNOWN
+    senegal.save()
     diff = plan_import(source)
     assert [row.iso3 for row in diff.added] == ["XKX"]
     assert [c.field for c in diff.changed["SEN"]] == ["date_entry_into_force"]
