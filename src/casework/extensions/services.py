@@ -111,24 +111,13 @@ def analyse_request(request: ExtensionRequest) -> tuple[an.RequestData, an.Analy
     return data, an.analyse(data, others=other_requests(request))
 
 
-def state_name(state: StateParty, language: str) -> str:
-    return getattr(state, f"name_{language}", "") or state.name_en
-
-
 @transaction.atomic
 def refresh_comments(request: ExtensionRequest) -> list[CommitteeComment]:
     """Redraft the comments in every language; a person's edits are kept apart."""
     data, result = analyse_request(request)
     drafted = []
     for language in LANGUAGES:
-        text = "\n\n".join(
-            drafting.draft(
-                result,
-                data,
-                state_name=state_name(request.state, language),
-                language=language,
-            )
-        )
+        text = "\n\n".join(drafting.draft(result, data, language=language))
         comment, _created = CommitteeComment.objects.get_or_create(
             request=request, language=language
         )
@@ -152,16 +141,20 @@ def save_comment_edit(comment: CommitteeComment, text: str, *, user) -> None:
 TITLES = {
     "en": "Comments for the Article 5 Committee",
     "fr": "Commentaires à l'intention du Comité sur l'application de l'article 5",
+    "es": "Observaciones para el Comité sobre la Aplicación del Artículo 5",
 }
+# {of}: the State's name after "of" (domain.state_names): "of Senegal", "du Sénégal".
 SUBTITLES = {
-    "en": "Extension request of {state}: funding and resource mobilisation",
-    "fr": "Demande de prolongation de l'État partie « {state} » : financement et "
-    "mobilisation des ressources",
+    "en": "Extension request {of}: funding and resource mobilisation",
+    "fr": "Demande de prolongation {of} : financement et mobilisation des ressources",
+    "es": "Solicitud de prórroga {of}: financiación y movilización de recursos",
 }
 GAP_HEADER = {
     "en": ("Year", "Cost", "National", "Secured", "Gap"),
     "fr": ("Année", "Coût", "National", "Acquis", "Déficit"),
+    "es": ("Año", "Costo", "Nacional", "Obtenido", "Déficit"),
 }
+ANNEX = {"en": "Annex", "fr": "Annexe", "es": "Anexo"}
 
 
 def comments_spec(request: ExtensionRequest, language: str) -> DocumentSpec:
@@ -170,13 +163,13 @@ def comments_spec(request: ExtensionRequest, language: str) -> DocumentSpec:
     if comment is None:
         comment = next(c for c in refresh_comments(request) if c.language == language)
     _, result = analyse_request(request)
-    name = state_name(request.state, language)
+    state = drafting.state_forms(request.state.iso3, language)
     paragraphs = [p.strip() for p in comment.text.split("\n\n") if p.strip()]
     blocks: list = [
         Paragraph(text, number=f"{i}.") for i, text in enumerate(paragraphs, start=1)
     ]
     if result.years:
-        blocks.append(Heading("Annex" if language == "en" else "Annexe", level=2))
+        blocks.append(Heading(ANNEX[language], level=2))
         blocks.append(
             Table(
                 header=GAP_HEADER[language],
@@ -196,7 +189,7 @@ def comments_spec(request: ExtensionRequest, language: str) -> DocumentSpec:
     return DocumentSpec(
         title=TITLES[language],
         language=language,
-        subtitle=SUBTITLES[language].format(state=name),
+        subtitle=SUBTITLES[language].format(of=state.of),
         date_line=drafting.day(timezone.localdate(), language),
         blocks=tuple(blocks),
     )

@@ -231,7 +231,7 @@ def test_completeness_checklist_names_what_is_missing():
     assert "risk_education" in missing and "gender_diversity" not in missing
 
 
-def test_comments_in_both_languages_encourage_the_individualised_approach_when_gap_is_large():
+def test_comments_in_every_language_encourage_the_individualised_approach_when_gap_is_large():
     data = request(
         budget=(
             budget(2026, 2, 100, 0, 10, 90),
@@ -241,14 +241,34 @@ def test_comments_in_both_languages_encourage_the_individualised_approach_when_g
     )
     result = an.analyse(data)
     assert result.gap_is_large
-    english = "\n".join(draft(result, data, state_name="Senegal", language="en"))
-    french = "\n".join(draft(result, data, state_name="Sénégal", language="fr"))
+    english = "\n".join(draft(result, data, language="en"))
+    french = "\n".join(draft(result, data, language="fr"))
+    spanish = "\n".join(draft(result, data, language="es"))
     assert "individualised approach" in english and "Budget!C2" in english
+    assert english.startswith("Senegal requests") and "USD 270" in english
     assert (
         "approche individualisée" in french
         and "aucune contribution nationale" in french
     )
-    assert "270\u00a0USD" not in french and "270 USD" in french.replace("\u00a0", " ")
+    # domain.locale keeps an amount and its currency together with a no-break space
+    assert french.startswith("Le Sénégal demande") and "270\u00a0USD" in french
+    assert "1er mars 2026 au 1er mars 2028" in french
+    assert spanish.startswith("El Senegal solicita una prórroga")
+    assert "del 1 de marzo de 2026 al 1 de marzo de 2028" in spanish
+    assert (
+        "el Comité alienta al Senegal a recurrir al enfoque individualizado" in spanish
+    )
+    assert "ninguna contribución nacional (Budget!C2:C4)" in spanish
+    assert "270\u00a0USD (90\u00a0%)" in spanish
+
+
+def test_comments_follow_the_grammar_of_the_state_name():
+    data = request(state="KHM")
+    result = an.analyse(data)
+    french = draft(result, data, language="fr")[0]
+    spanish = draft(result, data, language="es")[-1]
+    assert french.startswith("Le Cambodge demande") and "Il fait état" in french
+    assert spanish.startswith("El Comité agradece a Camboya su solicitud")
 
 
 def test_analysis_module_never_imports_django():
