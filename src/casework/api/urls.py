@@ -2,7 +2,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
-from casework.api import views
+from casework.api import root, views
 
 app_name = "api"
 
@@ -16,6 +16,7 @@ router.register("observations", views.ObservationViewSet, basename="observation"
 router.register("indicators", views.IndicatorViewSet, basename="indicator")
 
 urlpatterns = [
+    path("", root.api_root, name="root"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", views.docs, name="docs"),
     # Swagger UI from the vendored drf-spectacular-sidecar assets (no CDN).
