@@ -9,8 +9,6 @@ is 823.4 in a decimal-comma file, "1 593 487" is read in any file, and a cell su
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,8 +16,17 @@ from decimal import Decimal
 from typing import Generic, TypeVar
 
 from django.db.models import TextChoices
-from openpyxl import load_workbook
 
+from casework.documents.safe_open import (
+    LIMITS,
+    Budget,
+    FileRefused,
+    Limits,
+    csv_rows,
+    open_xlsx,
+    read_csv,
+    xlsx_rows,
+)
 from casework.domain.locale import NumberFormatError
 from casework.funding.decimal_mark import DecimalMark, decide
 from casework.funding.models import Channel, DonorKind, Sector, Source, Status
@@ -84,6 +91,8 @@ class Table:
 
     rows: list[tuple[int, Row]]
     delimiter: str | None = None  # a CSV's column separator; None for a workbook
+    # How the file was read when that had to be guessed (a CSV's encoding), or "".
+    note: str = ""
 
 
 @dataclass
@@ -109,30 +118,41 @@ def _delimiter(text: str) -> str:
     return max((",", ";", "\t"), key=header.count) if header else ","
 
 
-def read_table(data: bytes, *, filename: str) -> Table:
-    """The rows of a CSV or XLSX file; blank rows are left out, numbering kept."""
+def read_table(data: bytes, *, filename: str, limits: Limits = LIMITS) -> Table:
+    """The rows of a CSV or XLSX file; blank rows are left out, numbering kept.
+
+    The file is opened by `documents.safe_open` within its limits (size, unpacked size,
+    rows, cells); a file over one is refused with a message naming the limit.
+    """
     delimiter: str | None = None
-    if filename.lower().endswith(".xlsx"):
-        try:
-            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many types for a broken file
-            raise TableError(f"{filename}: not a readable XLSX file ({exc})") from exc
-        sheet = workbook.worksheets[0]
-        values: list[list[Cell]] = [
-            [_workbook_cell(cell) for cell in row]
-            for row in sheet.iter_rows(values_only=True)
-        ]
-    elif filename.lower().endswith(".csv"):
-        text = data.decode("utf-8-sig", errors="replace")
-        delimiter = _delimiter(text)
-        values = [
-            [cell.strip() for cell in row]
-            for row in csv.reader(io.StringIO(text), delimiter=delimiter)
-        ]
-    else:
-        raise TableError(
-            f"{filename}: upload a .csv or .xlsx file made from the template"
-        )
+    note = ""
+    budget = Budget(filename, limits)
+    try:
+        if filename.lower().endswith(".xlsx"):
+            workbook = open_xlsx(data, filename=filename, limits=limits)
+            try:
+                values: list[list[Cell]] = [
+                    [_workbook_cell(cell) for cell in row]
+                    for row in xlsx_rows(workbook.worksheets[0], budget)
+                ]
+            finally:
+                workbook.close()
+        elif filename.lower().endswith(".csv"):
+            read = read_csv(data, filename=filename, limits=limits)
+            note = read.note(filename)
+            delimiter = _delimiter(read.text)
+            values = [
+                [cell.strip() for cell in row]
+                for row in csv_rows(read.text, budget, delimiter=delimiter)
+            ]
+        else:
+            raise TableError(
+                f"{filename}: upload a .csv or .xlsx file made from the template"
+            )
+    except FileRefused as exc:
+        raise TableError(str(exc)) from exc
+    except (KeyError, IndexError, ValueError, OSError) as exc:  # a damaged sheet part
+        raise TableError(f"{filename}: not a readable XLSX file ({exc})") from exc
     if not values:
         raise TableError(f"{filename}: the file is empty")
     header = [str(name).strip().lower() for name in values[0]]
@@ -143,6 +163,7 @@ def read_table(data: bytes, *, filename: str) -> Table:
             if any(cell != "" for cell in row)
         ],
         delimiter=delimiter,
+        note=note,
     )
 
 
@@ -229,6 +250,8 @@ def parse_contributions(
                 "start from the published template"
             )
     mark = decimal_mark_of(table, ("amount",), chosen=decimal_mark)
+    if table.note:
+        parsed.notes.append((filename, table.note))
     parsed.notes.append(_note(filename, mark))
     for number, raw in table.rows:
         try:
@@ -319,6 +342,8 @@ def parse_rates(
     parsed: ParsedTable[RateRow] = ParsedTable()
     table = read_table(data, filename=filename)
     mark = decimal_mark_of(table, ("units_per_usd",), chosen=decimal_mark)
+    if table.note:
+        parsed.notes.append((filename, table.note))
     parsed.notes.append(_note(filename, mark))
     for number, raw in table.rows:
         try:

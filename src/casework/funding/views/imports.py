@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.models import User
+from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from casework.documents.safe_open import FileRefused, check_size
 from casework.exports.registry import table_response
 from casework.funding import iati, table_import
 from casework.funding.forms import (
@@ -66,9 +68,22 @@ def _upload(request: HttpRequest) -> HttpResponse:
     return _imports_page(request, iati_form, table_form)
 
 
+def _read_upload(request: HttpRequest, upload: UploadedFile) -> bytes | None:
+    """The upload's bytes, or None (with a message) when it is over the size limit."""
+    try:
+        check_size(upload.size or 0, filename=upload.name or "")
+    except FileRefused as exc:
+        messages.error(request, str(exc))
+        return None
+    data: bytes = upload.read()
+    return data
+
+
 def _import_iati(request: HttpRequest, form: IatiUploadForm) -> ImportBatch | None:
     upload = form.cleaned_data["file"]
-    data = upload.read()
+    data = _read_upload(request, upload)
+    if data is None:
+        return None
     try:
         parsed = iati.read_iati(
             data, filename=upload.name, publish=form.cleaned_data["publish"]
@@ -102,7 +117,9 @@ def _import_iati(request: HttpRequest, form: IatiUploadForm) -> ImportBatch | No
 
 def _import_table(request: HttpRequest, form: TableUploadForm) -> ImportBatch | None:
     upload = form.cleaned_data["file"]
-    data = upload.read()
+    data = _read_upload(request, upload)
+    if data is None:
+        return None
     try:
         parsed = table_import.parse_contributions(
             data,
@@ -211,9 +228,12 @@ def _change_rates(request: HttpRequest) -> HttpResponse:
 
 def _load_rates(request: HttpRequest, form: RatesUploadForm) -> bool:
     upload = form.cleaned_data["file"]
+    data = _read_upload(request, upload)
+    if data is None:
+        return False
     try:
         parsed = table_import.parse_rates(
-            upload.read(),
+            data,
             filename=upload.name,
             decimal_mark=form.cleaned_data["decimal_mark"],
         )
