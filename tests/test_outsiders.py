@@ -46,6 +46,8 @@ LANGUAGE = "en"
 PUBLIC = frozenset(
     {
         "home",
+        "article5_map",  # the home page's map image (public facts only)
+        "favicon",
         "set_language",
         "login",
         "logout",
@@ -99,6 +101,8 @@ SIGNED_IN = frozenset(
         "documents:upload",
         "observations:list",
         "reporting:start",  # a focal point starts their own State's report
+        "notifications:inbox",  # the user's own notifications
+        "notifications:read_all",  # marks the user's own notifications read
     }
 )
 # Public forms an anonymous POST may fill in (every other anonymous POST fails).

@@ -6,6 +6,7 @@ Each variable is documented in docs/configuration.md (a test keeps the two in st
 from __future__ import annotations
 
 import os
+import zoneinfo
 from pathlib import Path
 
 import dj_database_url
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "casework.extensions",
     "casework.funding",
     "casework.api",
+    "casework.notifications",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -69,7 +71,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Before WhiteNoise and CommonMiddleware so that preflight answers carry the headers.
     "corsheaders.middleware.CorsMiddleware",
+    # Static files are served (precompressed) by WhiteNoise before anything below runs.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages are gzipped before any middleware below reads or changes their body.
+    # BREACH: Django's GZipMiddleware pads each compressed response with random bytes
+    # (Django 4.2+), and CSRF tokens are masked afresh on every response, so the secret
+    # never repeats in the compressed stream.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -97,6 +105,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "casework.accounts.context_processors.roles",
+                "casework.notifications.context_processors.inbox",
             ],
         },
     },
@@ -178,7 +187,15 @@ LANGUAGES = [(code, NATIVE[code]) for code in DOMAIN_LANGUAGES]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["casework.site.formats"]
 USE_I18N = True
-TIME_ZONE = os.environ.get("CASEWORK_TIME_ZONE", "Europe/Zurich")
+# Dates and times are stored in UTC and shown in this zone (Geneva by default).
+TIME_ZONE = os.environ.get("CASEWORK_TIME_ZONE", "").strip() or "Europe/Zurich"
+try:
+    zoneinfo.ZoneInfo(TIME_ZONE)
+except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    raise ImproperlyConfigured(
+        f"CASEWORK_TIME_ZONE={TIME_ZONE!r} is not a time zone name; use an IANA name "
+        "such as Europe/Zurich, America/New_York or UTC."
+    ) from None
 USE_TZ = True
 
 # --- static files: served by the app itself (WhiteNoise), never from a CDN ---

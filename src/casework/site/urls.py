@@ -19,6 +19,14 @@ urlpatterns = [
     path("extensions/", include("casework.extensions.urls")),
     path("funding/", include("casework.funding.urls")),
     path("api/", include("casework.api.urls")),
+    path("notifications/", include("casework.notifications.urls")),
     path("calendar.ics", public_calendar_ics, name="calendar_ics"),
     path("", include("casework.web.urls")),
 ]
+
+# Error pages in the site's layout and the reader's language (the 500 page needs neither
+# the database nor the context processors).
+handler400 = "casework.web.errors.bad_request"
+handler403 = "casework.web.errors.permission_denied"
+handler404 = "casework.web.errors.page_not_found"
+handler500 = "casework.web.errors.server_error"

@@ -6,3 +6,8 @@ class WebConfig(AppConfig):
     name = "casework.web"
     label = "web"
     verbose_name = _("Web shell")
+
+    def ready(self) -> None:
+        from casework.web import signals
+
+        signals.connect()

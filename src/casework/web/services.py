@@ -3,54 +3,47 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from django.utils import timezone
 
 from casework.states.models import Article5Status, StateParty
-from casework.web import worldmap
+from casework.web import maps, worldmap
 from casework.web.models import WorkerHeartbeat
 from casework.web.tasks import heartbeat
 
-
-@dataclass(frozen=True)
-class MapArea:
-    iso3: str
-    name: str
-    path: str
-    css_class: str
-    label: str
-
-
-# Article 5 status -> CSS class of the map legend
+# Article 5 status -> CSS class of the map and its legend
 MAP_CLASSES = {
     Article5Status.YES: "art5-yes",
     Article5Status.COMPLETED: "art5-completed",
     Article5Status.NONE: "art5-none",
     Article5Status.UNKNOWN: "art5-unknown",
 }
+ARTICLE5_MAP = "article5"
 
 
-def map_areas(
-    states: list[StateParty], day: dt.date
-) -> tuple[list[MapArea], list[StateParty]]:
-    """Map shapes coloured by Article 5 status, and the parties too small to draw."""
-    paths = worldmap.country_paths()
-    by_iso = {state.iso3: state for state in states}
-    areas = []
-    for iso3, path in paths.items():
-        state = by_iso.get(iso3)
-        if state is None or state.is_party_on(day) is False:
-            areas.append(MapArea(iso3, "", path, "not-party", ""))
-            continue
-        status = Article5Status(state.article5_status)
-        areas.append(
-            MapArea(iso3, state.name, path, MAP_CLASSES[status], str(status.label))
-        )
-    undrawn = [
-        s for s in states if s.iso3 not in paths and s.is_party_on(day) is not False
+def article5_classes(states: list[StateParty], day: dt.date) -> dict[str, str]:
+    """ISO3 -> map class of each State that is (or may be) a party on `day`."""
+    return {
+        state.iso3: MAP_CLASSES[Article5Status(state.article5_status)]
+        for state in states
+        if state.is_party_on(day) is not False
+    }
+
+
+def article5_map_svg() -> str:
+    """The home page's map, drawn once per version of the States' data and day."""
+    return maps.cached_svg(
+        ARTICLE5_MAP,
+        lambda: article5_classes(list(StateParty.objects.all()), timezone.localdate()),
+    )
+
+
+def undrawn(states: list[StateParty], day: dt.date) -> list[StateParty]:
+    """The parties too small to draw at the map's scale (listed beside it)."""
+    drawn = worldmap.country_paths()
+    return [
+        s for s in states if s.iso3 not in drawn and s.is_party_on(day) is not False
     ]
-    return areas, undrawn
 
 
 def request_heartbeat() -> None:

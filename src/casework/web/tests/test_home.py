@@ -9,10 +9,9 @@ def test_home_counts_parties_today_and_draws_the_map(client, time_machine):
     time_machine.move_to(dt.datetime(2026, 11, 27, 12, tzinfo=dt.UTC))
     body = client.get("/").content.decode()
     assert 'id="party-count">161<' in body
-    # Senegal has a clearance obligation: its shape is a link coloured for Article 5
-    assert '<a href="/states/SEN/"><path class="art5-yes"' in body
-    # a State that withdrew is drawn as not a party any more
-    assert '<path class="not-party"' in body
+    # the map is an image of its own, with the table of States as its alternative
+    assert '<img src="/maps/article5.svg?v=' in body
+    assert 'href="/states/"' in body
     assert 'href="/states/TON/"' in body  # too small to draw, listed instead
 
 

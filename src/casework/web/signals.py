@@ -1,0 +1,27 @@
+"""Which saves change which data version (`versions.stamp`): the maps redraw after them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models.signals import post_delete, post_save
+
+from casework.web import versions
+
+# model label -> kind of data whose stamp a save or delete of it changes
+WATCHED = {"states.StateParty": "states"}
+
+
+def _bump(sender: type, **kwargs: Any) -> None:
+    versions.bump(WATCHED[sender._meta.label])
+
+
+def connect() -> None:
+    from django.apps import apps
+
+    for label in WATCHED:
+        model = apps.get_model(label)
+        post_save.connect(_bump, sender=model, dispatch_uid=f"web-version-{label}")
+        post_delete.connect(
+            _bump, sender=model, dispatch_uid=f"web-version-{label}-del"
+        )
