@@ -212,6 +212,8 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = DATA_DIR / "media"
+# The largest document one may upload, enforced while the upload streams in (documents).
+MAX_UPLOAD_MB = env_int("CASEWORK_MAX_UPLOAD_MB", default=200)
 
 # --- e-mail: printed on the console unless configured ---
 EMAIL_BACKEND = os.environ.get(
