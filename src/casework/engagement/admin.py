@@ -34,14 +34,14 @@ class SpeakerInline(admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
-    list_display = ["start", "kind", "title_en", "is_public", "in_report"]
+    list_display = ["start", "kind", "display_title", "is_public", "in_report"]
     list_filter = ["kind", "is_public"]
     inlines = [SpeakerInline]
 
 
 @admin.register(LogEntry)
 class LogEntryAdmin(admin.ModelAdmin):
-    list_display = ["date", "year", "source_key", "in_report"]
+    list_display = ["date", "year", "source_key", "display_text", "in_report"]
     list_filter = ["year"]
 
 

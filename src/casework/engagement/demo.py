@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from casework.domain.languages import LANGUAGES
 from casework.engagement.documents import draft_case_report
 from casework.engagement.models import (
     Case,
@@ -34,16 +35,11 @@ logger = logging.getLogger(__name__)
 DEMO = "Demo data: invented for illustration."
 
 
-def _event(
-    kind: str, start: dt.date, title_en: str, title_fr: str, **extra: object
-) -> Event:
-    event, _ = Event.objects.get_or_create(
-        kind=kind,
-        start=start,
-        title_en=title_en,
-        defaults={"title_fr": title_fr, **extra},
-    )
-    return event
+def _event(kind: str, start: dt.date, titles: dict[str, str], **extra: object) -> Event:
+    found = Event.objects.filter(
+        kind=kind, start=start, titles__en=titles["en"]
+    ).first()
+    return found or Event.objects.create(kind=kind, start=start, titles=titles, **extra)
 
 
 def _case(iso3: str, requested_on: dt.date, **extra: object) -> Case:
@@ -75,8 +71,11 @@ def _calendar() -> dict[str, Event]:
     intersessional = _event(
         Event.Kind.INTERSESSIONAL,
         dt.date(2025, 6, 17),
-        "intersessional meetings",
-        "réunions intersessions",
+        {
+            "en": "intersessional meetings",
+            "fr": "réunions intersessions",
+            "es": "reuniones entre períodos de sesiones",
+        },
         end=dt.date(2025, 6, 20),
         place="Geneva",
         is_public=True,
@@ -85,8 +84,11 @@ def _calendar() -> dict[str, Event]:
     _event(
         Event.Kind.MSP,
         dt.date(2025, 12, 1),
-        "Meeting of the States Parties (demo dates)",
-        "Assemblée des États parties (dates de démonstration)",
+        {
+            "en": "Meeting of the States Parties (demo dates)",
+            "fr": "Assemblée des États parties (dates de démonstration)",
+            "es": "Reunión de los Estados partes (fechas de demostración)",
+        },
         end=dt.date(2025, 12, 5),
         place="Geneva",
         is_public=True,
@@ -95,8 +97,11 @@ def _calendar() -> dict[str, Event]:
     _event(
         Event.Kind.INTERSESSIONAL,
         dt.date(2026, 6, 16),
-        "intersessional meetings (demo dates)",
-        "réunions intersessions (dates de démonstration)",
+        {
+            "en": "intersessional meetings (demo dates)",
+            "fr": "réunions intersessions (dates de démonstration)",
+            "es": "reuniones entre períodos de sesiones (fechas de demostración)",
+        },
         end=dt.date(2026, 6, 19),
         place="Geneva",
         is_public=True,
@@ -109,17 +114,26 @@ def _events() -> None:
     _event(
         Event.Kind.COMMITTEE_MEETING,
         dt.date(2025, 1, 27),
-        "its first meeting of the year",
-        "sa première réunion de l'année",
+        {
+            "en": "its first meeting of the year",
+            "fr": "sa première réunion de l'année",
+            "es": "su primera reunión del año",
+        },
         place="Geneva",
-        outcome_en="It agreed its workplan for the year (demo text)",
-        outcome_fr="Il a arrêté son plan de travail pour l'année (texte de démonstration)",
+        outcomes={
+            "en": "It agreed its workplan for the year (demo text)",
+            "fr": "Il a arrêté son plan de travail pour l'année (texte de démonstration)",
+            "es": "Aprobó su plan de trabajo para el año (texto de demostración)",
+        },
     )
     _event(
         Event.Kind.WORKSHOP,
         dt.date(2025, 3, 26),
-        "reporting on cooperation and assistance",
-        "l'établissement des rapports sur la coopération et l'assistance",
+        {
+            "en": "reporting on cooperation and assistance",
+            "fr": "l'établissement des rapports sur la coopération et l'assistance",
+            "es": "la presentación de informes sobre cooperación y asistencia",
+        },
         place="Geneva",
         is_public=True,
         participants=DEMO,
@@ -127,22 +141,32 @@ def _events() -> None:
     _event(
         Event.Kind.MASG_MEETING,
         dt.date(2025, 4, 8),
-        "exchange on the individualised approach, demo date",
-        "échange sur l'approche individualisée, date de démonstration",
+        {
+            "en": "exchange on the individualised approach, demo date",
+            "fr": "échange sur l'approche individualisée, date de démonstration",
+            "es": "intercambio sobre el enfoque individualizado, fecha de demostración",
+        },
         place="Geneva",
     )
     _event(
         Event.Kind.DIALOGUE,
         dt.date(2025, 9, 16),
-        "an EU-supported national dialogue (demo date and place)",
-        "un dialogue national appuyé par l'UE (date et lieu de démonstration)",
+        {
+            "en": "an EU-supported national dialogue (demo date and place)",
+            "fr": "un dialogue national appuyé par l'UE (date et lieu de démonstration)",
+            "es": "un diálogo nacional con el apoyo de la UE (fecha y lugar de "
+            "demostración)",
+        },
         place="Dakar",
     )
     panel = _event(
         Event.Kind.PANEL,
         dt.date(2025, 6, 19),
-        "funding for mine action",
-        "le financement de la lutte antimines",
+        {
+            "en": "funding for mine action",
+            "fr": "le financement de la lutte antimines",
+            "es": "la financiación de la acción contra las minas",
+        },
         place="Geneva",
         is_public=True,
     )
@@ -187,8 +211,9 @@ def _cases(intersessional: Event) -> None:
             notes="Ask for news of the pledged support (demo).",
         )
         if not case.published_on:
-            case.final_report_en = draft_case_report(case, "en")
-            case.final_report_fr = draft_case_report(case, "fr")
+            case.final_reports = {
+                language: draft_case_report(case, language) for language in LANGUAGES
+            }
             case.published_on = dt.date(2025, 6, 30)
             case.save()
     sudan = _case("SDN", dt.date(2025, 7, 21))
@@ -198,12 +223,17 @@ def _cases(intersessional: Event) -> None:
 
 def _visits() -> None:
     nga, tur = StateParty.objects.get(iso3="NGA"), StateParty.objects.get(iso3="TUR")
+    topics = {
+        "en": "setting up a mine action centre",
+        "fr": "la création d'un centre de lutte antimines",
+        "es": "la creación de un centro de acción contra las minas",
+    }
     ExchangeVisit.objects.get_or_create(
         requesting_state=nga,
         host_state=tur,
-        topic_en="setting up a mine action centre",
+        topics__en=topics["en"],
         defaults={
-            "topic_fr": "la création d'un centre de lutte antimines",
+            "topics": topics,
             "start": dt.date(2025, 10, 6),
             "end": dt.date(2025, 10, 9),
             "budget": Decimal("25000"),
@@ -230,21 +260,26 @@ def _platforms() -> None:
 
 
 def _priorities() -> None:
-    texts = [
-        (
-            "Demo: keep offering the individualised approach and follow up on the pledges made.",
-            "Démonstration : continuer d'offrir l'approche individualisée et assurer le suivi "
-            "des annonces de contributions.",
-        ),
-        (
-            "Demo: use the lessons library to improve the Fund's working methods.",
-            "Démonstration : utiliser la bibliothèque des enseignements pour améliorer les "
-            "méthodes de travail du Fonds.",
-        ),
+    priorities = [
+        {
+            "en": "Demo: keep offering the individualised approach and follow up on the "
+            "pledges made.",
+            "fr": "Démonstration : continuer d'offrir l'approche individualisée et assurer "
+            "le suivi des annonces de contributions.",
+            "es": "Demostración: seguir ofreciendo el enfoque individualizado y dar "
+            "seguimiento a los compromisos de apoyo anunciados.",
+        },
+        {
+            "en": "Demo: use the lessons library to improve the Fund's working methods.",
+            "fr": "Démonstration : utiliser la bibliothèque des enseignements pour améliorer "
+            "les méthodes de travail du Fonds.",
+            "es": "Demostración: utilizar la biblioteca de enseñanzas para mejorar los "
+            "métodos de trabajo del Fondo.",
+        },
     ]
-    for order, (en, fr) in enumerate(texts, start=1):
+    for order, texts in enumerate(priorities, start=1):
         Priority.objects.get_or_create(
-            year=2025, order=order, defaults={"text_en": en, "text_fr": fr}
+            year=2025, order=order, defaults={"texts": texts}
         )
 
 
@@ -256,8 +291,11 @@ def load_demo() -> None:
         defaults={
             "symbol": "APLC/MSP/2025/DEMO",
             "issued_on": dt.date(2025, 10, 15),
-            "meeting_en": "Meeting of the States Parties (demo)",
-            "meeting_fr": "Assemblée des États parties (démonstration)",
+            "meetings": {
+                "en": "Meeting of the States Parties (demo)",
+                "fr": "Assemblée des États parties (démonstration)",
+                "es": "Reunión de los Estados partes (demostración)",
+            },
         },
     )
     intersessional = _calendar()["intersessional"]

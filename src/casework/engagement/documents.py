@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from casework.domain import locale
-from casework.domain.languages import DEFAULT, name_of, pick
+from casework.domain.languages import DEFAULT, LANGUAGES, NATIVE, name_of, pick
 from casework.domain.text import join
 from casework.engagement import phrases
 from casework.engagement.models import Case, CaseStep, CommitteeYear, Priority
@@ -59,6 +59,11 @@ COMMITTEE_WORDS = {
         "due": "Está previsto un seguimiento a más tardar el {day}",
     },
 }
+
+
+def document_languages() -> list[tuple[str, str]]:
+    """(code, own name) of each language a document is written in, for download links."""
+    return [(code, NATIVE[code]) for code in LANGUAGES]
 
 
 def words(language: str) -> dict[str, str]:

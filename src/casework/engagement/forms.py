@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from casework.domain.languages import DEFAULT, LANGUAGES, name_of
 from casework.engagement.models import (
     Attachment,
     Case,
@@ -17,6 +22,8 @@ from casework.engagement.models import (
     Platform,
     Priority,
     Speaker,
+    reader_language,
+    written,
 )
 from casework.states.models import StateParty
 
@@ -32,6 +39,80 @@ def _dates(*names: str) -> dict[str, forms.Widget]:
     return {name: DateInput() for name in names}
 
 
+@dataclass(frozen=True, slots=True)
+class Translated:
+    """A model's {language: text} field, offered as one form field per language.
+
+    `stem` names the form fields (`title` -> `title_en`, `title_fr`, `title_es`). A
+    language left empty falls back to another (English first) when the text is read;
+    `required` asks for the text in at least one language. The fields come after the
+    form field `after` ("" at the start, None at the end).
+    """
+
+    stem: str
+    rows: int = 0  # 0: one line
+    max_length: int | None = None
+    required: bool = False
+    after: str | None = None
+
+
+class TranslatedTextsForm(forms.ModelForm):
+    """A model form whose texts in several languages are JSON fields ({"en": …})."""
+
+    translated: dict[str, Translated] = {}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        reader = reader_language()
+        order = [name for name in self.fields]
+        for model_field, spec in self.translated.items():
+            label = capfirst(self.instance._meta.get_field(model_field).verbose_name)
+            texts = written(getattr(self.instance, model_field, None))
+            names = []
+            for code in LANGUAGES:
+                attrs = {"lang": code}
+                widget: forms.Widget = (
+                    forms.Textarea(attrs={**attrs, "rows": str(spec.rows)})
+                    if spec.rows
+                    else forms.TextInput(attrs=attrs)
+                )
+                name = f"{spec.stem}_{code}"
+                self.fields[name] = forms.CharField(
+                    label=f"{label} ({name_of(code, in_language=reader)})",
+                    required=False,
+                    max_length=spec.max_length,
+                    widget=widget,
+                    initial=texts.get(code, ""),
+                    help_text=_("Left empty, the text in another language is used."),
+                )
+                names.append(name)
+            if spec.after is None:
+                order += names
+            else:
+                at = order.index(spec.after) + 1 if spec.after in order else 0
+                order[at:at] = names
+        self.order_fields(order)
+
+    def texts_of(self, model_field: str) -> dict[str, str]:
+        """{language: text} for the languages filled in (cleaned data)."""
+        stem = self.translated[model_field].stem
+        return written(
+            {code: self.cleaned_data.get(f"{stem}_{code}", "") for code in LANGUAGES}
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        for model_field, spec in self.translated.items():
+            texts = self.texts_of(model_field)
+            if spec.required and not texts:
+                self.add_error(
+                    f"{spec.stem}_{DEFAULT}",
+                    _("Write this text in at least one language."),
+                )
+            setattr(self.instance, model_field, texts)
+        return data
+
+
 class StateChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: StateParty) -> str:
         return obj.name
@@ -45,17 +126,14 @@ class CaseForm(forms.ModelForm):
         field_classes = {"state": StateChoiceField}
 
 
-class CaseReportForm(forms.ModelForm):
+class CaseReportForm(TranslatedTextsForm):
+    """The final report in each language; one paragraph per block, a blank line between."""
+
+    translated = {"final_reports": Translated("final_report", rows=14)}
+
     class Meta:
         model = Case
-        fields = ["final_report_en", "final_report_fr"]
-        widgets = {
-            "final_report_en": forms.Textarea(attrs={"rows": 14}),
-            "final_report_fr": forms.Textarea(attrs={"rows": 14}),
-        }
-        help_texts = {
-            "final_report_en": _("One paragraph per block, separated by a blank line.")
-        }
+        fields: list[str] = []
 
 
 class PublishForm(forms.Form):
@@ -127,14 +205,18 @@ class PlatformForm(forms.ModelForm):
         widgets = _dates("established_on", "last_meeting_on")
 
 
-class VisitForm(forms.ModelForm):
+class VisitForm(TranslatedTextsForm):
+    translated = {
+        "topics": Translated(
+            "topic", max_length=200, required=True, after="host_state"
+        ),
+    }
+
     class Meta:
         model = ExchangeVisit
         fields = [
             "requesting_state",
             "host_state",
-            "topic_en",
-            "topic_fr",
             "start",
             "end",
             "budget",
@@ -169,21 +251,21 @@ def _link_field() -> forms.URLField:
     )
 
 
-class EventForm(forms.ModelForm):
+class EventForm(TranslatedTextsForm):
     link = _link_field()
+    translated = {
+        "titles": Translated("title", max_length=200, required=True, after="kind"),
+        "outcomes": Translated("outcome", rows=2, after="participants"),
+    }
 
     class Meta:
         model = Event
         fields = [
             "kind",
-            "title_en",
-            "title_fr",
             "start",
             "end",
             "place",
             "participants",
-            "outcome_en",
-            "outcome_fr",
             "link",
             "is_public",
             "in_report",
@@ -191,8 +273,6 @@ class EventForm(forms.ModelForm):
         widgets = {
             **_dates("start", "end"),
             "participants": forms.Textarea(attrs={"rows": 2}),
-            "outcome_en": forms.Textarea(attrs={"rows": 2}),
-            "outcome_fr": forms.Textarea(attrs={"rows": 2}),
         }
 
     def clean(self) -> dict:
@@ -208,45 +288,39 @@ class SpeakerForm(forms.ModelForm):
         fields = ["name", "organisation"]
 
 
-class YearForm(forms.ModelForm):
+class YearForm(TranslatedTextsForm):
+    translated = {"meetings": Translated("meeting", max_length=200)}
+
     class Meta:
         model = CommitteeYear
-        fields = ["symbol", "issued_on", "meeting_en", "meeting_fr"]
+        fields = ["symbol", "issued_on"]
         widgets = _dates("issued_on")
 
 
-class EntryForm(forms.ModelForm):
+class EntryForm(TranslatedTextsForm):
     """The editor's version of a paragraph; left empty, the generated text is used."""
 
     link = _link_field()
+    translated = {"edited": Translated("edited", rows=4, after="")}
 
     class Meta:
         model = LogEntry
-        fields = ["edited_en", "edited_fr", "link", "in_report"]
-        widgets = {
-            "edited_en": forms.Textarea(attrs={"rows": 4}),
-            "edited_fr": forms.Textarea(attrs={"rows": 4}),
-        }
+        fields = ["link", "in_report"]
 
 
-class ManualEntryForm(forms.ModelForm):
+class ManualEntryForm(TranslatedTextsForm):
     link = _link_field()
+    translated = {"edited": Translated("edited", rows=3, required=True, after="date")}
 
     class Meta:
         model = LogEntry
-        fields = ["date", "edited_en", "edited_fr", "link"]
-        widgets = {
-            **_dates("date"),
-            "edited_en": forms.Textarea(attrs={"rows": 3}),
-            "edited_fr": forms.Textarea(attrs={"rows": 3}),
-        }
+        fields = ["date", "link"]
+        widgets = _dates("date")
 
 
-class PriorityForm(forms.ModelForm):
+class PriorityForm(TranslatedTextsForm):
+    translated = {"texts": Translated("text", rows=2, required=True)}
+
     class Meta:
         model = Priority
-        fields = ["order", "text_en", "text_fr"]
-        widgets = {
-            "text_en": forms.Textarea(attrs={"rows": 2}),
-            "text_fr": forms.Textarea(attrs={"rows": 2}),
-        }
+        fields = ["order"]

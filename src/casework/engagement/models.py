@@ -2,10 +2,46 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from casework.domain.languages import DEFAULT, LANGUAGES, normalise, pick
 from casework.states.models import StateParty, TimeStamped
+
+# A text written in several languages is kept as {language: text}; read it with `written_in`.
+Texts = Mapping[str, object]
+
+
+def written(texts: Texts | None) -> dict[str, str]:
+    """The languages of `texts` that have a text, in the order of LANGUAGES."""
+    found = texts if isinstance(texts, Mapping) else {}
+    return {
+        code: text.strip()
+        for code in LANGUAGES
+        if isinstance(text := found.get(code), str) and text.strip()
+    }
+
+
+def written_in(texts: Texts | None, language: str) -> str:
+    """The text in `language`, else in English, else in any language it was written in."""
+    found = written(texts)
+    if not found:
+        return ""
+    if language in found or DEFAULT in found:
+        return pick(found, language)
+    return next(iter(found.values()))
+
+
+def reader_language() -> str:
+    """The language of the current request (screens show texts in it)."""
+    return normalise(translation.get_language())
+
+
+def _texts(verbose_name: str) -> models.JSONField:
+    return models.JSONField(verbose_name, default=dict, blank=True)
 
 
 class Event(TimeStamped):
@@ -23,14 +59,12 @@ class Event(TimeStamped):
         OTHER = "other", _("Other")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    title_en = models.CharField(_("title in English"), max_length=200)
-    title_fr = models.CharField(_("title in French"), max_length=200)
+    titles = _texts(_("title"))
     start = models.DateField(_("date"))
     end = models.DateField(_("last day"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=120, blank=True)
     participants = models.TextField(_("participants"), blank=True)
-    outcome_en = models.TextField(_("outcome in English"), blank=True)
-    outcome_fr = models.TextField(_("outcome in French"), blank=True)
+    outcomes = _texts(_("outcome"))
     link = models.URLField(_("link"), blank=True)
     is_public = models.BooleanField(_("public (in the public calendar)"), default=False)
     in_report = models.BooleanField(_("in the annual report"), default=True)
@@ -43,15 +77,18 @@ class Event(TimeStamped):
         verbose_name_plural = _("events")
 
     def __str__(self) -> str:
-        return f"{self.start} {self.title_en}"
+        return f"{self.start} {self.title(DEFAULT)}"
 
     def title(self, language: str) -> str:
-        return self.title_fr if language == "fr" and self.title_fr else self.title_en
+        return written_in(self.titles, language)
 
     def outcome(self, language: str) -> str:
-        if language == "fr" and self.outcome_fr:
-            return self.outcome_fr
-        return self.outcome_en
+        return written_in(self.outcomes, language)
+
+    @property
+    def display_title(self) -> str:
+        """The title in the reader's language."""
+        return self.title(reader_language())
 
 
 class Speaker(TimeStamped):
@@ -76,8 +113,7 @@ class Case(TimeStamped):
     )
     requested_on = models.DateField(_("requested on"))
     summary = models.TextField(_("summary"), blank=True)
-    final_report_en = models.TextField(_("final report in English"), blank=True)
-    final_report_fr = models.TextField(_("final report in French"), blank=True)
+    final_reports = _texts(_("final report"))
     published_on = models.DateField(_("published on"), null=True, blank=True)
 
     class Meta:
@@ -94,12 +130,14 @@ class Case(TimeStamped):
 
     @property
     def has_final_report(self) -> bool:
-        return bool(self.final_report_en.strip() or self.final_report_fr.strip())
+        return bool(written(self.final_reports))
 
     def final_report(self, language: str) -> str:
-        if language == "fr":
-            return self.final_report_fr or self.final_report_en
-        return self.final_report_en or self.final_report_fr
+        return written_in(self.final_reports, language)
+
+    @property
+    def display_final_report(self) -> str:
+        return self.final_report(reader_language())
 
 
 class CaseStep(TimeStamped):
@@ -228,8 +266,7 @@ class ExchangeVisit(TimeStamped):
         related_name="visits_hosted",
         verbose_name=_("host State"),
     )
-    topic_en = models.CharField(_("topic in English"), max_length=200)
-    topic_fr = models.CharField(_("topic in French"), max_length=200)
+    topics = _texts(_("topic"))
     start = models.DateField(_("first day"), null=True, blank=True)
     end = models.DateField(_("last day"), null=True, blank=True)
     budget = models.DecimalField(
@@ -252,10 +289,17 @@ class ExchangeVisit(TimeStamped):
         verbose_name_plural = _("exchange visits")
 
     def __str__(self) -> str:
-        return f"{self.requesting_state.iso3} → {self.host_state.iso3}: {self.topic_en}"
+        return (
+            f"{self.requesting_state.iso3} → {self.host_state.iso3}: "
+            f"{self.topic(DEFAULT)}"
+        )
 
     def topic(self, language: str) -> str:
-        return self.topic_fr if language == "fr" and self.topic_fr else self.topic_en
+        return written_in(self.topics, language)
+
+    @property
+    def display_topic(self) -> str:
+        return self.topic(reader_language())
 
 
 # The status flow: each status may only move to the next one.
@@ -318,8 +362,7 @@ class CommitteeYear(TimeStamped):
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
     symbol = models.CharField(_("document symbol"), max_length=60, blank=True)
     issued_on = models.DateField(_("date of the report"), null=True, blank=True)
-    meeting_en = models.CharField(_("meeting (English)"), max_length=200, blank=True)
-    meeting_fr = models.CharField(_("meeting (French)"), max_length=200, blank=True)
+    meetings = _texts(_("meeting"))
 
     class Meta:
         ordering = ["-year"]
@@ -330,7 +373,7 @@ class CommitteeYear(TimeStamped):
         return str(self.year)
 
     def meeting(self, language: str) -> str:
-        return self.meeting_fr if language == "fr" else self.meeting_en
+        return written_in(self.meetings, language)
 
 
 class LogEntry(TimeStamped):
@@ -344,10 +387,8 @@ class LogEntry(TimeStamped):
     date = models.DateField(_("date"))
     # "event:12", "step:4", "case-published:3", "visit:2", "chairs:2025"; "" when by hand.
     source_key = models.CharField(max_length=40, blank=True)
-    generated_en = models.TextField(_("generated text in English"), blank=True)
-    generated_fr = models.TextField(_("generated text in French"), blank=True)
-    edited_en = models.TextField(_("text in English"), blank=True)
-    edited_fr = models.TextField(_("text in French"), blank=True)
+    generated = _texts(_("generated text"))
+    edited = _texts(_("text"))
     link = models.URLField(_("link (footnote)"), blank=True)
     in_report = models.BooleanField(_("in the annual report"), default=True)
 
@@ -369,13 +410,23 @@ class LogEntry(TimeStamped):
         return f"{self.date} {self.source_key or 'manual'}"
 
     def text(self, language: str) -> str:
-        if language == "fr":
-            return self.edited_fr or self.generated_fr
-        return self.edited_en or self.generated_en
+        """The editor's text in `language`, else the generated one; else either in English."""
+        own = written(self.edited).get(language) or written(self.generated).get(
+            language
+        )
+        return (
+            own
+            or written_in(self.edited, language)
+            or written_in(self.generated, language)
+        )
+
+    @property
+    def display_text(self) -> str:
+        return self.text(reader_language())
 
     @property
     def is_edited(self) -> bool:
-        return bool(self.edited_en or self.edited_fr)
+        return bool(written(self.edited))
 
 
 class Priority(TimeStamped):
@@ -383,8 +434,7 @@ class Priority(TimeStamped):
 
     year = models.PositiveSmallIntegerField(_("year"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    text_en = models.TextField(_("text in English"))
-    text_fr = models.TextField(_("text in French"))
+    texts = _texts(_("text"))
 
     class Meta:
         ordering = ["year", "order", "pk"]
@@ -392,7 +442,11 @@ class Priority(TimeStamped):
         verbose_name_plural = _("priority actions")
 
     def __str__(self) -> str:
-        return f"{self.year}: {self.text_en[:40]}"
+        return f"{self.year}: {self.text(DEFAULT)[:40]}"
 
     def text(self, language: str) -> str:
-        return self.text_fr if language == "fr" else self.text_en
+        return written_in(self.texts, language)
+
+    @property
+    def display_text(self) -> str:
+        return self.text(reader_language())

@@ -9,6 +9,7 @@ from django.apps import apps
 from django.db import transaction
 from django.db.models import Q, QuerySet
 
+from casework.domain.languages import LANGUAGES
 from casework.engagement import phrases
 from casework.engagement.models import (
     NEXT_STATUS,
@@ -62,16 +63,32 @@ def chairs_of_year(year: int) -> list[tuple[StateParty, dt.date, dt.date]]:
     ]
 
 
-def _sources(year: int) -> dict[str, tuple[dt.date, dict[str, str], str]]:
+Source = tuple[dt.date, dict[str, str], str]  # (date, {language: text}, link)
+
+
+def _add(
+    found: dict[str, Source],
+    key: str,
+    day: dt.date | None,
+    texts: dict[str, str],
+    link: str = "",
+) -> None:
+    """Record a source; one without its date or without any text is not a log entry yet."""
+    if day is not None and texts:
+        found[key] = (day, texts, link)
+
+
+def _sources(year: int) -> dict[str, Source]:
     """Every log-worthy fact of `year` as source key -> (date, texts, link)."""
     first, last = _year_bounds(year)
-    found: dict[str, tuple[dt.date, dict[str, str], str]] = {}
+    found: dict[str, Source] = {}
     chairs = chairs_of_year(year)
     if chairs:
-        found[f"chairs:{year}"] = (
+        _add(
+            found,
+            f"chairs:{year}",
             max(first, chairs[0][1]),
             phrases.chairs_texts(chairs),
-            "",
         )
     events = (
         Event.objects.filter(start__range=(first, last), in_report=True)
@@ -79,37 +96,45 @@ def _sources(year: int) -> dict[str, tuple[dt.date, dict[str, str], str]]:
         .prefetch_related("speakers")
     )
     for event in events:
-        found[f"event:{event.pk}"] = (
+        _add(
+            found,
+            f"event:{event.pk}",
             event.start,
             phrases.event_texts(event),
             event.link,
         )
-    for case in Case.objects.filter(requested_on__range=(first, last)).select_related(
+    requested = Case.objects.filter(requested_on__range=(first, last)).select_related(
         "state"
-    ):
-        found[f"case:{case.pk}"] = (
+    )
+    for case in requested:
+        _add(
+            found,
+            f"case:{case.pk}",
             case.requested_on,
             phrases.case_request_texts(case),
-            "",
         )
     published = Case.objects.filter(published_on__range=(first, last)).select_related(
         "state"
     )
     for case in published:
-        key = f"case-published:{case.pk}"
-        found[key] = (case.published_on, phrases.case_published_texts(case), "")  # type: ignore[assignment]
+        _add(
+            found,
+            f"case-published:{case.pk}",
+            case.published_on,
+            phrases.case_published_texts(case),
+        )
     steps = (
         CaseStep.objects.filter(date__range=(first, last), done=True)
         .select_related("case__state", "in_margins_of")
         .prefetch_related("participants__state")
     )
     for step in steps:
-        found[f"step:{step.pk}"] = (step.date, phrases.step_texts(step), "")  # type: ignore[assignment]
+        _add(found, f"step:{step.pk}", step.date, phrases.step_texts(step))
     visits = ExchangeVisit.objects.filter(
         start__range=(first, last), status__in=VISITS_IN_LOG
     ).select_related("requesting_state", "host_state")
     for visit in visits:
-        found[f"visit:{visit.pk}"] = (visit.start, phrases.visit_texts(visit), "")  # type: ignore[assignment]
+        _add(found, f"visit:{visit.pk}", visit.start, phrases.visit_texts(visit))
     return found
 
 
@@ -133,30 +158,13 @@ def sync_log(year: int) -> int:
         if entry is None:
             created.append(
                 LogEntry(
-                    year=year,
-                    date=day,
-                    source_key=key,
-                    generated_en=texts["en"],
-                    generated_fr=texts["fr"],
-                    link=link,
+                    year=year, date=day, source_key=key, generated=texts, link=link
                 )
             )
             continue
-        new = (year, day, texts["en"], texts["fr"], link)
-        if (
-            entry.year,
-            entry.date,
-            entry.generated_en,
-            entry.generated_fr,
-            entry.link,
-        ) != new:
-            (
-                entry.year,
-                entry.date,
-                entry.generated_en,
-                entry.generated_fr,
-                entry.link,
-            ) = new
+        new = (year, day, texts, link)
+        if (entry.year, entry.date, entry.generated, entry.link) != new:
+            entry.year, entry.date, entry.generated, entry.link = new
             changed.append(entry)
     # An entry whose source is gone (deleted, moved to another year, no longer done) goes,
     # unless an editor wrote its text: that text is theirs, so it stays as a hand entry.
@@ -165,15 +173,7 @@ def sync_log(year: int) -> int:
     for entry in kept:
         entry.source_key = ""
     LogEntry.objects.bulk_create(created)
-    fields = [
-        "year",
-        "date",
-        "generated_en",
-        "generated_fr",
-        "link",
-        "source_key",
-        "updated_at",
-    ]
+    fields = ["year", "date", "generated", "link", "source_key", "updated_at"]
     now = dt.datetime.now(tz=dt.UTC)
     for entry in changed + kept:
         entry.updated_at = now
@@ -215,10 +215,12 @@ def search_lessons(query: str) -> QuerySet[ExchangeVisit]:
         "requesting_state", "host_state"
     )
     for word in query.split():
+        in_topic = Q()
+        for code in LANGUAGES:
+            in_topic |= Q(**{f"topics__{code}__icontains": word})
         visits = visits.filter(
             Q(lessons__icontains=word)
-            | Q(topic_en__icontains=word)
-            | Q(topic_fr__icontains=word)
+            | in_topic
             | Q(feedback_requesting__icontains=word)
             | Q(feedback_host__icontains=word)
             | Q(requesting_state__name_en__icontains=word)

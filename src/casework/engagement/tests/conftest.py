@@ -37,15 +37,21 @@ def year_2025(committee_2025):
     """A small year: first meeting, a workshop, a case with a meeting, a visit, priorities."""
     factories.EventFactory(
         kind=Event.Kind.COMMITTEE_MEETING,
-        title_en="its first meeting of the year",
-        title_fr="sa première réunion de l'année",
+        titles={
+            "en": "its first meeting of the year",
+            "fr": "sa première réunion de l'année",
+            "es": "su primera reunión del año",
+        },
         start=dt.date(2025, 1, 27),
     )
     factories.EventFactory(link="https://example.org/workshop")
     intersessional = factories.EventFactory(
         kind=Event.Kind.INTERSESSIONAL,
-        title_en="intersessional meetings",
-        title_fr="réunions intersessions",
+        titles={
+            "en": "intersessional meetings",
+            "fr": "réunions intersessions",
+            "es": "reuniones entre períodos de sesiones",
+        },
         start=dt.date(2025, 6, 17),
         end=dt.date(2025, 6, 20),
         is_public=True,
@@ -71,7 +77,7 @@ def year_2025(committee_2025):
         due_on=dt.date(2025, 11, 1),
         done=False,
     )
-    case.final_report_en = "Final report."
+    case.final_reports = {"en": "Final report."}
     case.published_on = dt.date(2025, 6, 30)
     case.save()
     factories.VisitFactory(
@@ -79,6 +85,11 @@ def year_2025(committee_2025):
     )
     factories.PriorityFactory(order=1)
     factories.PriorityFactory(
-        order=2, text_en="Second priority.", text_fr="Deuxième priorité."
+        order=2,
+        texts={
+            "en": "Second priority.",
+            "fr": "Deuxième priorité.",
+            "es": "Segunda prioridad.",
+        },
     )
     return case

@@ -15,8 +15,13 @@ class EventFactory(factory.django.DjangoModelFactory):
         model = Event
 
     kind = Event.Kind.WORKSHOP
-    title_en = "reporting under Article 7"
-    title_fr = "l'établissement des rapports au titre de l'article 7"
+    titles = factory.LazyFunction(
+        lambda: {
+            "en": "reporting under Article 7",
+            "fr": "l'établissement des rapports au titre de l'article 7",
+            "es": "la presentación de informes en virtud del artículo 7",
+        }
+    )
     start = dt.date(2025, 3, 26)
     place = "Geneva"
 
@@ -44,8 +49,13 @@ class VisitFactory(factory.django.DjangoModelFactory):
 
     requesting_state = factory.LazyFunction(lambda: state("NGA"))
     host_state = factory.LazyFunction(lambda: state("TUR"))
-    topic_en = "setting up a mine action centre"
-    topic_fr = "la création d'un centre de lutte antimines"
+    topics = factory.LazyFunction(
+        lambda: {
+            "en": "setting up a mine action centre",
+            "fr": "la création d'un centre de lutte antimines",
+            "es": "la creación de un centro de acción contra las minas",
+        }
+    )
     start = dt.date(2025, 5, 12)
     end = dt.date(2025, 5, 15)
 
@@ -55,5 +65,10 @@ class PriorityFactory(factory.django.DjangoModelFactory):
         model = Priority
 
     year = 2025
-    text_en = "Keep the individualised approach open to every State."
-    text_fr = "Maintenir l'approche individualisée ouverte à tous les États."
+    texts = factory.LazyFunction(
+        lambda: {
+            "en": "Keep the individualised approach open to every State.",
+            "fr": "Maintenir l'approche individualisée ouverte à tous les États.",
+            "es": "Mantener el enfoque individualizado abierto a todos los Estados.",
+        }
+    )

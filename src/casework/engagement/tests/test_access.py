@@ -12,14 +12,16 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def objects():
-    case = factories.CaseFactory(final_report_en="Draft text")
+    case = factories.CaseFactory(final_reports={"en": "Draft text"})
     step = factories.StepFactory(case=case)
     event = factories.EventFactory()
     visit = factories.VisitFactory()
     from casework.engagement.models import LogEntry, Priority
 
-    entry = LogEntry.objects.create(year=2025, date=dt.date(2025, 1, 1), edited_en="x")
-    priority = Priority.objects.create(year=2025, text_en="p", text_fr="p")
+    entry = LogEntry.objects.create(
+        year=2025, date=dt.date(2025, 1, 1), edited={"en": "x"}
+    )
+    priority = Priority.objects.create(year=2025, texts={"en": "p"})
     return {
         "case": case,
         "step": step,
@@ -134,8 +136,10 @@ def test_published_case_is_public(client, objects):
 
 def test_public_calendar_shows_public_events_only(client, objects):
     today = dt.date.today()
-    factories.EventFactory(title_en="Open meeting", start=today, is_public=True)
-    factories.EventFactory(title_en="Closed meeting", start=today, is_public=False)
+    factories.EventFactory(titles={"en": "Open meeting"}, start=today, is_public=True)
+    factories.EventFactory(
+        titles={"en": "Closed meeting"}, start=today, is_public=False
+    )
     for url in ("/engagement/calendar.ics", "/engagement/calendar/"):
         body = client.get(url).content.decode()
         assert "Open meeting" in body, url
@@ -145,7 +149,7 @@ def test_public_calendar_shows_public_events_only(client, objects):
 
 def test_committee_calendar_shows_everything(client, objects, committee_member):
     factories.EventFactory(
-        title_en="Closed meeting",
+        titles={"en": "Closed meeting"},
         start=dt.date(2025, 2, 1),
         kind=Event.Kind.COMMITTEE_MEETING,
     )

@@ -63,17 +63,17 @@ def test_docx_has_real_headings_and_the_pdf_reads_back(year_2025):
 def test_an_edited_paragraph_survives_regeneration(year_2025):
     sync_log(2025)
     entry = LogEntry.objects.get(source_key__startswith="visit:")
-    entry.edited_fr = "Texte réécrit par le Comité."
+    entry.edited = {"fr": "Texte réécrit par le Comité."}
     entry.save()
     from casework.engagement.models import ExchangeVisit
 
     visit = ExchangeVisit.objects.get()
-    visit.topic_en = "running a national mine action centre"
+    visit.topics = {**visit.topics, "en": "running a national mine action centre"}
     visit.save()
     sync_log(2025)
     entry.refresh_from_db()
-    assert "running a national mine action centre" in entry.generated_en
-    assert entry.edited_fr == "Texte réécrit par le Comité."
+    assert "running a national mine action centre" in entry.generated["en"]
+    assert entry.edited == {"fr": "Texte réécrit par le Comité."}
     text = docx_text(render_docx(documents.annual_report_spec(2025, "fr")))
     assert "Texte réécrit par le Comité." in text
     assert "running a national mine action centre" in docx_text(
@@ -119,7 +119,7 @@ def test_platform_coverage_counts_affected_states():
 
 
 def test_report_years_are_separate(year_2025):
-    factories.EventFactory(start=dt.date(2024, 12, 2), title_en="a 2024 workshop")
+    factories.EventFactory(start=dt.date(2024, 12, 2), titles={"en": "a 2024 workshop"})
     section_one, _ = documents.report_sections(2025, "en")
     assert not any("2024 workshop" in p.text for p in section_one)
 
@@ -130,13 +130,13 @@ def test_an_event_moved_to_another_year_moves_its_entry(year_2025):
     sync_log(2025)
     workshop = Event.objects.get(kind="workshop")
     entry = LogEntry.objects.get(source_key=f"event:{workshop.pk}")
-    entry.edited_en = "Edited."
+    entry.edited = {"en": "Edited."}
     entry.save()
     workshop.start = dt.date(2026, 3, 26)
     workshop.save()
     sync_log(2026)  # before 2025 is regenerated
     entry.refresh_from_db()
-    assert (entry.year, entry.date, entry.edited_en) == (
+    assert (entry.year, entry.date, entry.edited["en"]) == (
         2026,
         dt.date(2026, 3, 26),
         "Edited.",

@@ -55,10 +55,9 @@ def test_a_case_goes_from_request_to_publication(member_client):
 
     member_client.post(f"/engagement/cases/{case.pk}/report/", {"draft": "1"})
     case.refresh_from_db()
-    assert (
-        "Guinea-Bissau" in case.final_report_en
-        and "la Guinée-Bissau" in case.final_report_fr
-    )
+    assert "Guinea-Bissau" in case.final_reports["en"]
+    assert "la Guinée-Bissau" in case.final_reports["fr"]
+    assert "Guinea-Bissau solicitó participar" in case.final_reports["es"]
     assert published_for_state(gnb) == []
     member_client.post(
         f"/engagement/cases/{case.pk}/report/",
@@ -234,3 +233,41 @@ def test_case_page_lists_the_states_structured_needs(member_client):
     )
     body = member_client.get(f"/engagement/cases/{case.pk}/").content.decode()
     assert "GNB 2025: 1000.00 USD" in body
+
+
+def test_forms_offer_a_field_per_language_and_keep_the_texts_by_language(
+    member_client,
+):
+    body = member_client.get("/engagement/events/").content.decode()
+    for field in ("title_en", "title_fr", "title_es", "outcome_es"):
+        assert f'name="{field}"' in body, field
+    member_client.post(
+        "/engagement/events/",
+        {
+            "kind": "workshop",
+            "title_en": "victim assistance",
+            "title_es": "la asistencia a las víctimas",
+            "start": "2025-05-05",
+            "in_report": "on",
+        },
+    )
+    event = factories.EventFactory._meta.model.objects.get()
+    assert event.titles == {
+        "en": "victim assistance",
+        "es": "la asistencia a las víctimas",
+    }
+    assert event.title("fr") == "victim assistance"  # an empty language falls back
+    spanish = member_client.get(
+        f"/engagement/events/{event.pk}/", HTTP_ACCEPT_LANGUAGE="es"
+    )
+    assert 'value="la asistencia a las víctimas"' in spanish.content.decode()
+
+
+def test_a_text_is_needed_in_at_least_one_language(member_client):
+    response = member_client.post(
+        "/engagement/events/",
+        {"kind": "workshop", "start": "2025-05-05", "in_report": "on"},
+    )
+    assert response.status_code == 200
+    assert not factories.EventFactory._meta.model.objects.exists()
+    assert "Write this text in at least one language." in response.content.decode()

@@ -137,9 +137,11 @@ def case_report(request: HttpRequest, pk: int) -> HttpResponse:
     """Edit the final report; "Draft from the case" fills it from the steps."""
     case = get_case_for_user(request.user, pk)
     if request.method == "POST" and "draft" in request.POST:
-        case.final_report_en = documents.draft_case_report(case, "en")
-        case.final_report_fr = documents.draft_case_report(case, "fr")
-        case.save(update_fields=["final_report_en", "final_report_fr", "updated_at"])
+        case.final_reports = {
+            language: documents.draft_case_report(case, language)
+            for language in LANGUAGES
+        }
+        case.save(update_fields=["final_reports", "updated_at"])
         messages.success(
             request, _("Final report drafted from the case: read it and edit it.")
         )
@@ -170,7 +172,12 @@ def case_report(request: HttpRequest, pk: int) -> HttpResponse:
         case.published_on = None
         case.save(update_fields=["published_on", "updated_at"])
         return redirect("engagement:case_report", case.pk)
-    context = {"case": case, "form": form, "publish_form": publish_form}
+    context = {
+        "case": case,
+        "form": form,
+        "publish_form": publish_form,
+        "document_languages": documents.document_languages(),
+    }
     return render(request, "engagement/case_report.html", context)
 
 

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from casework.engagement import documents
 from casework.engagement.calendar import calendar_items, to_ical
 from casework.engagement.permissions import get_published_case
 from casework.engagement.views.cases import case_report_file
@@ -16,7 +17,8 @@ from casework.engagement.views.cases import case_report_file
 
 def published_case(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_published_case(pk)
-    return render(request, "engagement/published_case.html", {"case": case})
+    context = {"case": case, "document_languages": documents.document_languages()}
+    return render(request, "engagement/published_case.html", context)
 
 
 def published_case_download(

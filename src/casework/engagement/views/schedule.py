@@ -10,6 +10,8 @@ from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from casework.domain import locale
+from casework.domain.languages import normalise
 from casework.engagement.calendar import calendar_items, to_ical
 from casework.engagement.permissions import can_work_on_engagement, committee_only
 
@@ -29,15 +31,13 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
     """Upcoming meetings and deadlines; people outside the Committee see public ones only."""
     first, last = _window(request)
     committee = can_work_on_engagement(request.user)
-    items = calendar_items(
-        first,
-        last,
-        public_only=not committee,
-        language=translation.get_language() or "en",
-    )
+    language = normalise(translation.get_language())
+    items = calendar_items(first, last, public_only=not committee, language=language)
     months = [
-        (month, list(group))
-        for month, group in groupby(items, key=lambda i: i.start.replace(day=1))
+        (locale.format_month(year, month, language), list(group))
+        for (year, month), group in groupby(
+            items, key=lambda i: (i.start.year, i.start.month)
+        )
     ]
     context = {"months": months, "first": first, "last": last, "committee": committee}
     return render(request, "engagement/calendar.html", context)

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from casework.domain.languages import LANGUAGES
+from casework.domain.languages import LANGUAGES, NATIVE
 from casework.engagement import documents, forms
 from casework.engagement.models import (
     Case,
@@ -16,6 +16,7 @@ from casework.engagement.models import (
     CommitteeYear,
     ExchangeVisit,
     Priority,
+    written,
 )
 from casework.engagement.permissions import committee_only, get_entry_for_user
 from casework.engagement.services import (
@@ -111,6 +112,7 @@ def year_detail(request: HttpRequest, year: int) -> HttpResponse:
         "priorities": Priority.objects.filter(year=year),
         "members": members_of_year(year),
         "chairs": chairs_of_year(year),
+        "document_languages": documents.document_languages(),
     }
     return render(request, "engagement/year_detail.html", context)
 
@@ -125,8 +127,8 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
             entry.delete()
             return redirect("engagement:year", entry.year)
         if "revert" in request.POST:
-            entry.edited_en = entry.edited_fr = ""
-            entry.save(update_fields=["edited_en", "edited_fr", "updated_at"])
+            entry.edited = {}
+            entry.save(update_fields=["edited", "updated_at"])
             return redirect("engagement:report", entry.year, "en")
         if form.is_valid():
             form.save()
@@ -134,9 +136,15 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 request, _("Paragraph saved; regeneration keeps your text.")
             )
             return redirect("engagement:year", entry.year)
-    if not entry.edited_en and not form.is_bound:
-        form.initial.update(edited_en=entry.generated_en, edited_fr=entry.generated_fr)
-    return render(request, "engagement/entry_edit.html", {"entry": entry, "form": form})
+    if not entry.is_edited and not form.is_bound:
+        for language, text in written(entry.generated).items():
+            form.fields[f"edited_{language}"].initial = text
+    generated = [
+        (language, NATIVE[language], text)
+        for language, text in written(entry.generated).items()
+    ]
+    context = {"entry": entry, "form": form, "generated": generated}
+    return render(request, "engagement/entry_edit.html", context)
 
 
 @committee_only
@@ -154,6 +162,7 @@ def report_preview(request: HttpRequest, year: int, language: str) -> HttpRespon
         "section_two": section_two,
         "words": documents.words(language),
         "submitted_by": documents.submitted_by(year, language),
+        "document_languages": documents.document_languages(),
     }
     return render(request, "engagement/report_preview.html", context)
 
