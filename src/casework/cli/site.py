@@ -17,6 +17,9 @@ DEMO_PORT = 8000
 def setup_django() -> None:
     """Configure Django once; commands that touch the database call this first."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "casework.site.settings")
+    from casework.cli.processes import use_data_dir_secret
+
+    use_data_dir_secret()  # var/secret_key, written by `casework demo`
     import django
     from django.core.exceptions import ImproperlyConfigured
 
@@ -89,6 +92,7 @@ def _demo_account() -> tuple[str, str]:
 # Apps that bring demo content, in the order it must be loaded: each has a `demo.py`
 # module with an idempotent `load_demo() -> None`.
 DEMO_APPS = (
+    "states",
     "documents",
     "findings",
     "observations",
@@ -116,8 +120,14 @@ def _load_demo_content() -> None:
 @click.command()
 @click.option("--no-serve", is_flag=True, help="Prepare everything, then exit.")
 @click.option("--port", default=DEMO_PORT, show_default=True, help="Port to serve on.")
-def demo(no_serve: bool, port: int) -> None:
-    """Set up the embedded database with reference data and a demo account, then serve.
+@click.option(
+    "--no-worker",
+    is_flag=True,
+    help="Serve without starting the background worker (run `casework worker` yourself).",
+)
+def demo(no_serve: bool, port: int, no_worker: bool) -> None:
+    """Set up the embedded database with reference data and a demo account, then serve
+    the site and run the background worker beside it (stopped with it).
 
     Example: casework demo --no-serve
     """
@@ -130,6 +140,11 @@ def demo(no_serve: bool, port: int) -> None:
     if no_serve:
         click.echo("Ready. Run `casework demo` (without --no-serve) to serve the site.")
         return
+    if not no_worker:
+        from casework.cli.processes import start_worker
+
+        child = start_worker()
+        click.echo(f"Worker started (pid {child.pid}); it stops with the site.")
     click.echo(f"Serving on http://{DEMO_HOST}:{port}/ (Ctrl+C to stop)")
     _exec_gunicorn(f"{DEMO_HOST}:{port}", workers=2)
 
