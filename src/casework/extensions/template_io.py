@@ -5,6 +5,11 @@ Documents). The CSV holds the same tables one after the other: column A names th
 the rest of the line is the table's row. Every value read keeps the cell it came from
 ("Budget!C7", or "line 12, column D" for a CSV) so the analysis can cite it, and every
 error names that cell and says what to write instead.
+
+Numbers typed as text are read by `casework.domain.locale.parse_number`, the one parser,
+with the decimal mark of the template's language (the `language` field of the Request
+sheet: "823,4" is 823.4 in a French or Spanish template). A template whose language is
+left empty refuses a number that could be read two ways ("1,234") and says what to type.
 """
 
 from __future__ import annotations
@@ -15,13 +20,23 @@ import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
+from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
+
+from casework.domain.languages import DEFAULT, LANGUAGES, is_language, normalise
+from casework.domain.locale import (
+    DECIMAL_MARK,
+    AmbiguousNumberError,
+    NumberFormatError,
+    format_number,
+    parse_number,
+)
+from casework.exports.registry import Row, Sheets
+from casework.exports.tables import render_csv, render_xlsx
 
 # Request sheet: field name (column A) -> example value (column B). Order is the template's.
 REQUEST_FIELDS: dict[str, str] = {
@@ -38,6 +53,8 @@ REQUEST_FIELDS: dict[str, str] = {
     "risk_education": "",
     "gender_diversity": "",
     "survey_of_remaining_areas": "no",
+    # Last, so that the other fields keep their cells (Request!B2 is the State).
+    "language": DEFAULT,
 }
 TABLES: dict[str, tuple[str, ...]] = {
     "Contamination": ("region", "confirmed_m2", "suspected_m2"),
@@ -88,62 +105,91 @@ class ParsedRequest:
     cells: dict[str, str] = field(default_factory=dict)
     tables: dict[str, list[ParsedRow]] = field(default_factory=dict)
     errors: list[CellError] = field(default_factory=list)
+    # The decimal mark of the numbers typed as text ("." or ","), from the template's
+    # language; None when the language is left empty (an ambiguous number is refused).
+    decimal: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """Where a value was read: "Budget!C7" in a workbook, "line 12, column D" in a CSV."""
+
+    sheet: str
+    row: int
+    column: str
+    csv: bool = False
+
+    def __str__(self) -> str:
+        if self.csv:
+            return _("line %(line)d, column %(column)s") % {
+                "line": self.row,
+                "column": self.column,
+            }
+        return f"{self.sheet}!{self.column}{self.row}"
+
+    def described(self) -> str:
+        """The place in words, for messages: "sheet Budget, row 7, column C"."""
+        place = {"sheet": self.sheet, "row": self.row, "column": self.column}
+        if self.csv:
+            return _("table %(sheet)s, line %(row)d, column %(column)s") % place
+        return _("sheet %(sheet)s, row %(row)d, column %(column)s") % place
 
 
 # --- writing the template -------------------------------------------------------------
 
+REQUEST_HEADER = ("field", "value", "explanation")
 
-def build_template_xlsx() -> bytes:
-    """The empty template: one sheet per table, with the Request sheet's fields listed."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Request"
-    sheet.append(["field", "value", "explanation"])
-    for name, example in REQUEST_FIELDS.items():
-        sheet.append([name, example, str(FIELD_HELP[name])])
-    sheet.column_dimensions["A"].width = 30
-    sheet.column_dimensions["B"].width = 24
-    sheet.column_dimensions["C"].width = 70
+
+def _request_rows(language: str) -> list[Row]:
+    examples = dict(REQUEST_FIELDS, language=language)
+    return [(name, examples[name], str(FIELD_HELP[name])) for name in REQUEST_FIELDS]
+
+
+def template_sheets(language: str = DEFAULT) -> Sheets:
+    """The empty template: the Request sheet's fields, then one sheet per table.
+
+    `language` is written into the Request sheet: it gives the decimal mark with which
+    the numbers typed into the file are read back.
+    """
+    sheets: Sheets = {"Request": (REQUEST_HEADER, _request_rows(language))}
     for title, columns in TABLES.items():
-        table = workbook.create_sheet(title)
-        table.append(list(columns))
-        for index in range(1, len(columns) + 1):
-            table.column_dimensions[get_column_letter(index)].width = 18
-    for each in workbook.worksheets:
-        for cell in each[1]:
-            cell.font = Font(bold=True)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        sheets[title] = (columns, [])
+    return sheets
+
+
+def template_csv_table(language: str = DEFAULT) -> tuple[Row, list[Row]]:
+    """The same template as one CSV table (header, rows): column A names the table."""
+    rows: list[Row] = [("Request", *row) for row in _request_rows(language)]
+    rows += [(title, *columns) for title, columns in TABLES.items()]
+    return ("Request", *REQUEST_HEADER), rows
+
+
+def build_template_xlsx(language: str = DEFAULT) -> bytes:
+    return render_xlsx(template_sheets(language))
+
+
+def build_template_csv(language: str = DEFAULT) -> bytes:
+    return render_csv(*template_csv_table(language))
 
 
 def filled_template_xlsx(
     fields: dict[str, object], tables: dict[str, list[tuple[object, ...]]]
 ) -> bytes:
     """The template with values filled in (for the demo, tests, and scripted imports)."""
-    workbook = load_workbook(io.BytesIO(build_template_xlsx()))
-    sheet = workbook["Request"]
-    for row in sheet.iter_rows(min_row=2):
-        if row[0].value in fields:
-            row[1].value = fields[row[0].value]
-    for title, rows in tables.items():
-        for values in rows:
-            workbook[title].append(list(values))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def build_template_csv() -> bytes:
-    """The same template as one CSV: column A names the table."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["Request", "field", "value", "explanation"])
-    for name, example in REQUEST_FIELDS.items():
-        writer.writerow(["Request", name, example, str(FIELD_HELP[name])])
-    for title, columns in TABLES.items():
-        writer.writerow([title, *columns])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    language = str(fields.get("language") or DEFAULT)
+    sheets = template_sheets(language if is_language(language) else DEFAULT)
+    header, rows = sheets["Request"]
+    sheets["Request"] = (
+        header,
+        [
+            (name, fields[str(name)] if name in fields else value, help_text)
+            for name, value, help_text in rows
+        ],
+    )
+    for title, extra in tables.items():
+        columns, existing = sheets[title]
+        sheets[title] = (columns, [*existing, *extra])
+    return render_xlsx(sheets)
 
 
 FIELD_HELP = {
@@ -170,12 +216,16 @@ FIELD_HELP = {
     "survey_of_remaining_areas": gettext_lazy(
         "yes if the request describes a survey of remaining areas"
     ),
+    "language": gettext_lazy(
+        "language of the numbers typed in this file: en (1,234.5), fr or es (1 234,5); "
+        "left empty, a number such as 1,234 is refused"
+    ),
 }
 
 
 # --- reading a filled template ----------------------------------------------------------
 
-Grid = list[tuple[list[object], Callable[[int], str]]]
+Grid = list[tuple[list[object], Callable[[int], Cell]]]
 
 
 def read_template(data: bytes, filename: str) -> ParsedRequest:
@@ -196,6 +246,7 @@ def read_template(data: bytes, filename: str) -> ParsedRequest:
             )
             % {"name": filename}
         )
+    _read_language(grids["Request"], parsed)
     _read_request(grids["Request"], parsed)
     for title, columns in TABLES.items():
         parsed.tables[title] = _read_table(title, grids.get(title, []), columns, parsed)
@@ -214,8 +265,8 @@ def _xlsx_grids(data: bytes) -> dict[str, Grid]:
         rows: Grid = []
         for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
 
-            def ref(column: int, _sheet: str = sheet.title, _row: int = number) -> str:
-                return f"{_sheet}!{get_column_letter(column + 1)}{_row}"
+            def ref(column: int, _sheet: str = sheet.title, _row: int = number) -> Cell:
+                return Cell(_sheet, _row, get_column_letter(column + 1))
 
             rows.append((list(row), ref))
         grids[sheet.title] = rows
@@ -230,39 +281,65 @@ def _csv_grids(data: bytes) -> dict[str, Grid]:
         raise TemplateError(
             _("The CSV is not UTF-8; save it as “CSV UTF-8” and upload again.")
         ) from exc
-    dialect = (
-        csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
-        if text.strip()
-        else csv.excel
-    )
+    dialect: type[csv.Dialect] | csv.Dialect = csv.excel
+    if text.strip():
+        try:
+            dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
     grids: dict[str, Grid] = {}
     for number, row in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
         if not row or not row[0].strip():
             continue
+        table = row[0].strip()
 
-        def ref(column: int, _row: int = number) -> str:
-            return _("line %(line)d, column %(column)s") % {
-                "line": _row,
-                "column": get_column_letter(column + 2),
-            }
+        def ref(column: int, _row: int = number, _table: str = table) -> Cell:
+            return Cell(_table, _row, get_column_letter(column + 2), csv=True)
 
-        grids.setdefault(row[0].strip(), []).append((list(row[1:]), ref))
+        grids.setdefault(table, []).append((list(row[1:]), ref))
     return grids
+
+
+def _read_language(grid: Grid, parsed: ParsedRequest) -> None:
+    """The template's language, read first: it decides how the numbers are read."""
+    for values, ref in grid[1:]:
+        if not values or str(values[0] or "").strip() != "language":
+            continue
+        raw = str(values[1] if len(values) > 1 and values[1] is not None else "")
+        code = raw.strip().lower()
+        parsed.cells["language"] = str(ref(1))
+        if not code:
+            return
+        if not is_language(code):
+            parsed.errors.append(
+                CellError(
+                    str(ref(1)),
+                    _(
+                        "“%(value)s” is not a language of the template; write one of "
+                        "%(languages)s, or leave it empty."
+                    )
+                    % {"value": raw, "languages": ", ".join(LANGUAGES)},
+                )
+            )
+            return
+        parsed.fields["language"] = code
+        parsed.decimal = DECIMAL_MARK[code]
+        return
 
 
 def _read_request(grid: Grid, parsed: ParsedRequest) -> None:
     for values, ref in grid[1:]:
         name = str(values[0] or "").strip() if values else ""
-        if not name:
+        if not name or name == "language":
             continue
         if name not in REQUEST_FIELDS:
             parsed.errors.append(
-                CellError(ref(0), _("unknown field “%(name)s”.") % {"name": name})
+                CellError(str(ref(0)), _("unknown field “%(name)s”.") % {"name": name})
             )
             continue
         raw = values[1] if len(values) > 1 else None
-        parsed.cells[name] = ref(1)
-        value = _convert(name, raw, ref(1), parsed.errors)
+        parsed.cells[name] = str(ref(1))
+        value = _convert(name, raw, ref(1), parsed)
         if value is not None:
             parsed.fields[name] = value
     if not parsed.fields.get("state"):
@@ -285,7 +362,7 @@ def _read_table(
         else:
             parsed.errors.append(
                 CellError(
-                    grid[0][1](len(header)),
+                    str(grid[0][1](len(header))),
                     _("column “%(name)s” is missing from the header row.")
                     % {"name": name},
                 )
@@ -297,13 +374,13 @@ def _read_table(
         row = ParsedRow(values={}, cells={})
         for name, index in positions.items():
             raw = values[index] if index < len(values) else None
-            row.cells[name] = ref(index)
-            row.values[name] = _convert(name, raw, ref(index), parsed.errors)
+            row.cells[name] = str(ref(index))
+            row.values[name] = _convert(name, raw, ref(index), parsed)
         first = columns[0]
         if row.values.get(first) in (None, ""):
             parsed.errors.append(
                 CellError(
-                    ref(positions.get(first, 0)),
+                    str(ref(positions.get(first, 0))),
                     _("%(name)s is missing.") % {"name": first},
                 )
             )
@@ -311,15 +388,15 @@ def _read_table(
     return rows
 
 
-def _convert(name: str, raw: object, cell: str, errors: list[CellError]) -> object:
+def _convert(name: str, raw: object, cell: Cell, parsed: ParsedRequest) -> object:
     try:
-        return _value(name, raw)
+        return _value(name, raw, cell=cell, decimal=parsed.decimal)
     except ValueError as exc:
-        errors.append(CellError(cell, str(exc)))
+        parsed.errors.append(CellError(str(cell), str(exc)))
         return None
 
 
-def _value(name: str, raw: object) -> object:
+def _value(name: str, raw: object, *, cell: Cell, decimal: str | None) -> object:
     if isinstance(raw, str):
         raw = raw.strip()
     if name in BOOLEAN_FIELDS:
@@ -334,16 +411,16 @@ def _value(name: str, raw: object) -> object:
     if name in DATE_FIELDS:
         return _date(raw)
     if name == "year":
-        number = _integer(raw)
+        number = _integer(raw, cell=cell, decimal=decimal)
         if not 1999 <= number <= 2100:
             raise ValueError(
                 _("%(value)s is not a year between 1999 and 2100.") % {"value": raw}
             )
         return number
     if name in INTEGER_COLUMNS:
-        return _integer(raw)
+        return _integer(raw, cell=cell, decimal=decimal)
     if name in AMOUNT_COLUMNS:
-        return _amount(raw)
+        return _amount(raw, cell=cell, decimal=decimal)
     if name in ("currency",):
         text = str(raw).upper()
         if not re.fullmatch(r"[A-Z]{3}", text):
@@ -357,52 +434,60 @@ def _value(name: str, raw: object) -> object:
     return str(raw)
 
 
-_GROUPED = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
+def _ambiguous(raw: str, cell: Cell) -> ValueError:
+    """The two readings of "1,234", where it is, and what to type instead."""
+    ui = normalise(get_language())
+    whole = parse_number(raw, decimal="," if "." in raw else ".")
+    fraction = parse_number(raw, decimal="." if "." in raw else ",")
+    return ValueError(
+        _(
+            "“%(value)s” (%(where)s) could be the whole number %(whole)s or "
+            "%(fraction)s with decimals, and the template's language is empty. Type "
+            "%(whole)s without a thousands separator if it is a whole number, or write "
+            "en, fr or es in the “language” field of the Request sheet so that the "
+            "file's decimal mark is known, and import the file again."
+        )
+        % {
+            "value": raw,
+            "where": cell.described(),
+            "whole": f"{whole:f}",
+            "fraction": format_number(fraction, ui),
+        }
+    )
 
 
-def _number_text(raw: object) -> str:
-    text = re.sub(r"[\s\u00a0\u202f_']", "", str(raw))
-    if _GROUPED.fullmatch(text):
-        return text.replace(",", "")
-    if text.count(",") == 1 and "." not in text:
-        return text.replace(",", ".")  # a decimal comma (French, Spanish)
-    return text
-
-
-def _integer(raw: object) -> int:
+def _number(raw: object, *, cell: Cell, decimal: str | None, message: str) -> Decimal:
+    """A number cell: a spreadsheet number as it is, typed text through parse_number."""
     if isinstance(raw, bool):
-        raise ValueError(_("“%(value)s” is not a whole number.") % {"value": raw})
-    if isinstance(raw, int):
-        value = raw
-    elif isinstance(raw, float) and raw.is_integer():
-        value = int(raw)
-    else:
-        text = _number_text(raw)
-        if not re.fullmatch(r"\d+(\.0+)?", text):
-            raise ValueError(
-                _("“%(value)s” is not a whole number; write digits only, e.g. 125000.")
-                % {"value": raw}
-            )
-        value = int(Decimal(text))
+        raise ValueError(message % {"value": raw})
+    if isinstance(raw, int | float | Decimal):
+        return Decimal(str(raw))
+    text = str(raw)
+    try:
+        return parse_number(text, decimal=decimal)
+    except AmbiguousNumberError:
+        raise _ambiguous(text, cell) from None
+    except NumberFormatError:
+        raise ValueError(message % {"value": raw}) from None
+
+
+def _integer(raw: object, *, cell: Cell, decimal: str | None) -> int:
+    message = _("“%(value)s” is not a whole number; write digits only, e.g. 125000.")
+    value = _number(raw, cell=cell, decimal=decimal, message=message)
+    if value != value.to_integral_value():
+        raise ValueError(message % {"value": raw})
     if value < 0:
         raise ValueError(_("%(value)s is negative.") % {"value": raw})
-    return value
+    return int(value)
 
 
-def _amount(raw: object) -> Decimal:
-    if isinstance(raw, bool):
-        raise ValueError(_("“%(value)s” is not an amount.") % {"value": raw})
-    try:
-        value = (
-            Decimal(str(raw))
-            if isinstance(raw, (int, float))
-            else Decimal(_number_text(raw))
-        )
-    except InvalidOperation:
-        raise ValueError(
-            _("“%(value)s” is not an amount; write digits only, e.g. 1250000.")
-            % {"value": raw}
-        ) from None
+def _amount(raw: object, *, cell: Cell, decimal: str | None) -> Decimal:
+    mark = decimal or "."
+    message = _(
+        "“%(value)s” is not an amount; write digits only, with “%(mark)s” before any "
+        "decimals, e.g. %(example)s."
+    ) % {"value": "%(value)s", "mark": mark, "example": f"1250000{mark}50"}
+    value = _number(raw, cell=cell, decimal=decimal, message=message)
     if value < 0:
         raise ValueError(_("%(value)s is negative.") % {"value": raw})
     return value.quantize(Decimal("0.01"))
