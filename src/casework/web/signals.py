@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import models
 from django.db.models.signals import post_delete, post_save
 
 from casework.web import versions
 
 # model label -> kind of data whose stamp a save or delete of it changes
-WATCHED = {"states.StateParty": "states"}
+WATCHED = {
+    "states.StateParty": "states",
+    "compliance.Submission": "submissions",  # for a compliance map or table cache
+}
 
 
-def _bump(sender: type, **kwargs: Any) -> None:
+def _bump(sender: type[models.Model], **kwargs: Any) -> None:
     versions.bump(WATCHED[sender._meta.label])
 
 
