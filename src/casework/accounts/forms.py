@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib.auth.forms import PasswordResetForm
 from django.template import loader
 
+from casework.accounts.models import Profile
 from casework.accounts.tasks import send_email
 
 
@@ -32,3 +34,17 @@ class QueuedPasswordResetForm(PasswordResetForm):
             else None
         )
         send_email.enqueue(subject, body, [to_email], html_body=html)
+
+
+class ProfileSettingsForm(forms.ModelForm[Profile]):
+    """What a user sets for themselves: their language and which e-mails they get."""
+
+    class Meta:
+        model = Profile
+        fields = (
+            "preferred_language",
+            "email_on_clearance",
+            "email_on_report_steps",
+            "email_on_findings",
+            "email_on_deadlines",
+        )

@@ -46,6 +46,19 @@ class Profile(models.Model):
         choices=[(code, NATIVE[code]) for code in LANGUAGES],
         default=DEFAULT,
     )
+    # Which e-mails the user gets (the inbox always lists every notification).
+    email_on_clearance = models.BooleanField(
+        _("e-mail me when a report waits for my clearance"), default=True
+    )
+    email_on_report_steps = models.BooleanField(
+        _("e-mail me when a report is cleared, returned or submitted"), default=True
+    )
+    email_on_findings = models.BooleanField(
+        _("e-mail me when findings await review"), default=True
+    )
+    email_on_deadlines = models.BooleanField(
+        _("e-mail me when a reporting deadline approaches"), default=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
+from casework.accounts.forms import ProfileSettingsForm
 from casework.accounts.models import Role
 from casework.accounts.permissions import profile_of, role_of, signed_in_required
 
@@ -12,11 +15,27 @@ from casework.accounts.permissions import profile_of, role_of, signed_in_require
 @signed_in_required
 def profile(request: HttpRequest) -> HttpResponse:
     role = role_of(request.user)
+    mine = profile_of(request.user)
+    form = ProfileSettingsForm(request.POST or None, instance=mine) if mine else None
+    if request.method == "POST":
+        if form is None:
+            messages.error(
+                request,
+                _(
+                    "Your account has no profile to keep settings in; ask the support unit."
+                ),
+            )
+            return redirect("profile")
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Your settings were saved."))
+            return redirect("profile")
     return render(
         request,
         "accounts/profile.html",
         {
-            "profile": profile_of(request.user),
+            "profile": mine,
             "role_label": Role(role).label if role else None,
+            "form": form,
         },
     )

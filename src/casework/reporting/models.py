@@ -7,13 +7,56 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from casework.domain import locale
 from casework.domain.languages import normalise
 from casework.domain.treaty import TREATY
 from casework.states.models import StateParty, TimeStamped
+
+
+class ClearedBy(models.TextChoices):
+    """Who clears a State's report before it is submitted."""
+
+    SECOND_FOCAL_POINT = "focal_point", _("A second focal point of the State")
+    SUPPORT_UNIT = "support_unit", _("The support unit")
+
+
+class ClearanceRule(TimeStamped):
+    """A State's choice of who clears its reports; no row means a second focal point.
+
+    Whatever the rule, a report goes to the support unit when no other active focal
+    point of the State can clear it (reporting.permissions.clears_with_support_unit).
+    """
+
+    state = models.OneToOneField(
+        StateParty,
+        on_delete=models.CASCADE,
+        related_name="clearance_rule",
+        verbose_name=_("State"),
+    )
+    cleared_by = models.CharField(
+        _("cleared by"),
+        max_length=12,
+        choices=ClearedBy.choices,
+        default=ClearedBy.SECOND_FOCAL_POINT,
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["state__name_en"]
+        verbose_name = _("clearance rule")
+        verbose_name_plural = _("clearance rules")
+
+    def __str__(self) -> str:
+        return f"{self.state.iso3}: {self.cleared_by}"
 
 
 class Report(TimeStamped):
@@ -79,6 +122,13 @@ class Report(TimeStamped):
         null=True,
         blank=True,
         related_name="+",
+    )
+    # Who was asked to clear it when it was sent for clearance ("" before that).
+    clearance_by = models.CharField(
+        _("sent for clearance to"),
+        max_length=12,
+        choices=ClearedBy.choices,
+        blank=True,
     )
     cleared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -160,6 +210,41 @@ class Report(TimeStamped):
     def form_answers(self, code: str) -> dict[str, Any]:
         values: dict[str, Any] = self.answers.get(code, {})
         return values
+
+
+class ReportStep(models.Model):
+    """One step of a report's workflow: what was done, by whom and when."""
+
+    class Kind(models.TextChoices):
+        DRAFTED = "drafted", _("Drafted")
+        SENT_FOR_CLEARANCE = "sent", _("Sent for clearance")
+        CLEARED = "cleared", _("Cleared")
+        RETURNED = "returned", _("Returned to draft")
+        SUBMITTED = "submitted", _("Submitted")
+        PUBLISHED = "published", _("Published")
+        LANGUAGE = "language", _("Language of the report changed")
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="steps")
+    kind = models.CharField(_("step"), max_length=10, choices=Kind.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    # sent: who clears it (ClearedBy); language: the new language code.
+    detail = models.CharField(max_length=12, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["report", "at", "pk"]
+        verbose_name = _("report step")
+        verbose_name_plural = _("report steps")
+
+    def __str__(self) -> str:
+        return f"{self.kind} of report {self.report_id} at {self.at:%Y-%m-%d %H:%M}"
 
 
 class ReportRevision(models.Model):

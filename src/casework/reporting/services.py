@@ -13,17 +13,21 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from casework.domain.languages import normalise
+from casework.domain.languages import LANGUAGES, normalise
 from casework.exports.pdf import render_pdf
+from casework.reporting import notices
 from casework.reporting.answers import Answers
-from casework.reporting.models import Report, ReportRevision
+from casework.reporting.models import ClearanceRule, Report, ReportRevision, ReportStep
 from casework.reporting.permissions import (
+    can_change_language,
     can_clear,
     can_correct,
     can_edit,
     can_publish,
     can_return_to_draft,
     can_submit,
+    clearance_route,
+    clears_with_support_unit,
 )
 from casework.reporting.schema import FLAGGABLE
 from casework.states.models import StateParty
@@ -91,8 +95,18 @@ def start_report(
                 )
     report.save()
     _keep_revision(report, user)
+    record_step(report, ReportStep.Kind.DRAFTED, user=user, detail=report.language)
     logger.info("report %s: started for %s %d", report.pk, state.iso3, year)
     return report
+
+
+def record_step(
+    report: Report, kind: str, *, user: User, detail: str = "", note: str = ""
+) -> ReportStep:
+    """Keep who took a workflow step and when (shown on the report page)."""
+    return ReportStep.objects.create(
+        report=report, kind=kind, by=user, detail=detail, note=note
+    )
 
 
 def _keep_revision(report: Report, user: User) -> None:
@@ -179,8 +193,16 @@ def request_clearance(report: Report, *, user: User) -> Report:
         )
     report.status = Report.Status.IN_CLEARANCE
     report.clearance_requested_by = user
+    report.clearance_by = clearance_route(report, user)
     report.return_note = ""
     report.save()
+    record_step(
+        report,
+        ReportStep.Kind.SENT_FOR_CLEARANCE,
+        user=user,
+        detail=report.clearance_by,
+    )
+    notices.clearance_requested(report, by=user)
     return report
 
 
@@ -194,6 +216,8 @@ def return_to_draft(report: Report, *, user: User, note: str = "") -> Report:
     report.cleared_by, report.cleared_at = None, None
     report.return_note = note.strip()
     report.save()
+    record_step(report, ReportStep.Kind.RETURNED, user=user, note=report.return_note)
+    notices.returned(report, by=user)
     return report
 
 
@@ -202,13 +226,22 @@ def clear(report: Report, *, user: User) -> Report:
     _check(
         can_clear(user, report),
         _(
-            "Clearance is given by a second focal point of the State, not by the author."
+            "Clearance is given by a second focal point of the State, not by the "
+            "author, or by the support unit when the State has no second focal point."
         ),
     )
+    by_support_unit = clears_with_support_unit(report)
     report.status = Report.Status.CLEARED
     report.cleared_by = user
     report.cleared_at = timezone.now()
     report.save()
+    record_step(
+        report,
+        ReportStep.Kind.CLEARED,
+        user=user,
+        detail="support_unit" if by_support_unit else "focal_point",
+    )
+    notices.cleared(report, by=user)
     return report
 
 
@@ -228,7 +261,9 @@ def submit(report: Report, *, user: User) -> Report:
         report.submitted_by = user
         report.submitted_at = timezone.now()
         report.save()
+        record_step(report, ReportStep.Kind.SUBMITTED, user=user)
         feed_submission(report, render_pdf(report_spec(report)), user=user)
+        notices.submitted(report, by=user)
     return report
 
 
@@ -241,7 +276,34 @@ def publish(report: Report, *, user: User) -> Report:
     report.status = Report.Status.PUBLISHED
     report.published_at = timezone.now()
     report.save()
+    record_step(report, ReportStep.Kind.PUBLISHED, user=user)
     return report
+
+
+@transaction.atomic
+def change_language(report: Report, *, user: User, language: str) -> Report:
+    """The language of the report: its answers' language and its documents' labels."""
+    _check(
+        can_change_language(user, report),
+        _("The language can be changed on a draft of your own State only."),
+    )
+    _check(
+        language in LANGUAGES,
+        _("Choose English, French or Spanish as the language of the report."),
+    )
+    if language != report.language:
+        report.language = language
+        report.save(update_fields=["language", "updated_at"])
+        record_step(report, ReportStep.Kind.LANGUAGE, user=user, detail=language)
+    return report
+
+
+@transaction.atomic
+def set_clearance_rule(state: StateParty, *, cleared_by: str, user: User) -> None:
+    """The support unit records who clears the State's reports."""
+    ClearanceRule.objects.update_or_create(
+        state=state, defaults={"cleared_by": cleared_by, "updated_by": user}
+    )
 
 
 @transaction.atomic
@@ -267,4 +329,5 @@ def correct(report: Report, *, user: User) -> Report:
         created_by=user,
     )
     _keep_revision(correction, user)
+    record_step(correction, ReportStep.Kind.DRAFTED, user=user, detail=report.language)
     return correction

@@ -19,6 +19,9 @@ urlpatterns = [
     path("<int:pk>/autosave/", views.autosave, name="autosave"),
     path("<int:pk>/forms/<str:code>/", views.form_flag, name="form_flag"),
     path("<int:pk>/do/<str:name>/", views.action, name="action"),
+    path("<int:pk>/submit/", views.confirm_submission, name="confirm_submission"),
+    path("<int:pk>/language/", views.change_language, name="change_language"),
+    path("clearance/", views.clearance_rules, name="clearance_rules"),
     path(
         "<int:pk>/report/<lang:language>.<docformat:fmt>",
         views.export,

@@ -14,37 +14,49 @@ from django.http import (
 )
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from casework.accounts.permissions import own_state, signed_in_required
+from casework.accounts.permissions import (
+    is_support_unit,
+    own_state,
+    profile_of,
+    signed_in_required,
+)
 from casework.compliance.models import Submission
 from casework.compliance.services import status_for
-from casework.domain.languages import LANGUAGES, NATIVE, normalise
+from casework.domain.languages import DEFAULT, LANGUAGES, NATIVE, normalise
 from casework.domain.treaty import TREATY
 from casework.exports.registry import document_response, sheets_response, table_response
 from casework.reporting import services
 from casework.reporting.answers import parse_flags, parse_post
 from casework.reporting.editor import section_view, sections
+from casework.reporting.forms import ClearanceRuleForm
 from casework.reporting.layout import money_csv_rows, money_sheets, report_spec
-from casework.reporting.models import Report
+from casework.reporting.models import ClearanceRule, Report
 from casework.reporting.permissions import (
     acting_user,
+    can_change_language,
     can_clear,
     can_correct,
     can_edit,
     can_publish,
     can_return_to_draft,
+    can_set_clearance_rules,
     can_submit,
+    clearance_rules_required,
+    clears_with_support_unit,
     focal_point_required,
     follows_clearance,
     get_report_for_user,
     get_report_to_save_for_user,
+    get_report_to_submit_for_user,
     get_state_to_report_for,
     visible_reports,
+    waiting_for_clearance_by,
 )
 from casework.reporting.schema import FORMS_BY_CODE
 from casework.reporting.validation import validate
@@ -63,8 +75,20 @@ def report_list(request: HttpRequest) -> HttpResponse:
         "years": [today.year + 1, today.year, today.year - 1],
         "default_year": today.year,
         "deadline": TREATY.report_deadline(today.year),
+        "report_languages": [(code, NATIVE[code]) for code in LANGUAGES],
+        "default_language": _profile_language(request),
+        "to_clear": waiting_for_clearance_by(request.user)
+        if mine or is_support_unit(request.user)
+        else [],
+        "can_set_clearance_rules": can_set_clearance_rules(request.user),
     }
     return render(request, "reporting/list.html", context)
+
+
+def _profile_language(request: HttpRequest) -> str:
+    """The language a new report is written in unless chosen: the profile's."""
+    profile = profile_of(request.user)
+    return normalise(profile.preferred_language if profile else DEFAULT)
 
 
 @focal_point_required
@@ -75,11 +99,18 @@ def start(request: HttpRequest) -> HttpResponse:
         year = int(request.POST.get("year", ""))
     except ValueError:
         raise Http404 from None
+    language = request.POST.get("language") or _profile_language(request)
+    if language not in LANGUAGES:
+        messages.error(
+            request,
+            _("Choose English, French or Spanish as the language of the report."),
+        )
+        return redirect("reporting:list")
     report = services.start_report(
         state,
         year,
         user=acting_user(request.user),
-        language=normalise(translation.get_language()),
+        language=language,
         from_last_year=request.POST.get("from_last_year") == "1",
     )
     return redirect("reporting:edit", pk=report.pk)
@@ -208,9 +239,58 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_correct": can_correct(user, report),
         "can_request": can_edit(user, report) and not issues,
         "can_withdraw": can_return_to_draft(user, report),
-        "document_languages": [(code, NATIVE[code]) for code in LANGUAGES],
+        "clears_with_support_unit": report.status == Report.Status.IN_CLEARANCE
+        and clears_with_support_unit(report),
+        "can_change_language": can_change_language(user, report),
+        "steps": report.steps.select_related("by"),
+        "report_languages": [(code, NATIVE[code]) for code in LANGUAGES],
+        "document_languages": sorted(
+            ((code, NATIVE[code]) for code in LANGUAGES),
+            key=lambda item: item[0] != report.entry_language,
+        ),
     }
     return render(request, "reporting/detail.html", context)
+
+
+@signed_in_required
+def confirm_submission(request: HttpRequest, pk: int) -> HttpResponse:
+    """The step before submitting: what will happen, and one button to confirm."""
+    report = get_report_to_submit_for_user(request.user, pk)
+    return render(request, "reporting/submit.html", {"report": report})
+
+
+@signed_in_required
+@require_POST
+def change_language(request: HttpRequest, pk: int) -> HttpResponse:
+    report = get_report_for_user(request.user, pk)
+    try:
+        services.change_language(
+            report,
+            user=acting_user(request.user),
+            language=request.POST.get("language", ""),
+        )
+        messages.success(request, _("The language of the report was changed."))
+    except services.ReportError as error:
+        messages.error(request, str(error))
+    return redirect("reporting:detail", pk=report.pk)
+
+
+@clearance_rules_required
+def clearance_rules(request: HttpRequest) -> HttpResponse:
+    """The support unit sets, State by State, who clears reports."""
+    form = ClearanceRuleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.set_clearance_rule(
+            form.cleaned_data["state"],
+            cleared_by=form.cleaned_data["cleared_by"],
+            user=acting_user(request.user),
+        )
+        messages.success(request, _("Clearance rule saved."))
+        return redirect("reporting:clearance_rules")
+    rules = ClearanceRule.objects.select_related("state", "updated_by")
+    return render(
+        request, "reporting/clearance_rules.html", {"form": form, "rules": rules}
+    )
 
 
 Step = Callable[..., Report]
@@ -242,6 +322,8 @@ def action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
                 request, _("A new version was created for your correction.")
             )
             return redirect("reporting:edit", pk=correction.pk)
+        elif name == "submit" and request.POST.get("confirmed") != "1":
+            return redirect("reporting:confirm_submission", pk=report.pk)
         elif name in ACTIONS:
             step, message = ACTIONS[name]
             step(report, user=user)

@@ -1,0 +1,140 @@
+"""The words of each notification, in the recipient's language (EN/FR/ES).
+
+Texts are written when shown or e-mailed, from the notification's `params`, inside
+`translation.override(language)`; dates go through `domain.locale`, State names
+through `domain.state_names`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from casework.domain import locale, state_names
+from casework.domain.languages import normalise
+from casework.notifications.models import Notification
+
+Kind = Notification.Kind
+
+
+@dataclass(frozen=True)
+class Text:
+    subject: str
+    body: str
+
+
+def _state(params: dict[str, Any], language: str) -> str:
+    iso3 = str(params.get("iso3", ""))
+    try:
+        return state_names.short_name(iso3, language)
+    except KeyError:
+        return iso3
+
+
+def _date(value: object, language: str) -> str:
+    try:
+        return locale.format_date(dt.date.fromisoformat(str(value)), language)
+    except ValueError:
+        return str(value)
+
+
+def _values(params: dict[str, Any], language: str) -> dict[str, object]:
+    return {
+        "state": _state(params, language),
+        "year": params.get("year", ""),
+        "version": params.get("version", 1),
+        "who": params.get("actor", ""),
+        "on": _date(params.get("on", ""), language),
+        "due": _date(params.get("due", ""), language),
+        "days": params.get("days", ""),
+        "count": params.get("count", ""),
+        "document": params.get("document", ""),
+        "note": params.get("note", ""),
+    }
+
+
+def _report_text(kind: str, params: dict[str, Any], v: dict[str, object]) -> Text:
+    if kind == Kind.CLEARANCE_REQUESTED:
+        body = _(
+            "%(who)s sent the %(year)s Article 7 report of %(state)s (version "
+            "%(version)s) for clearance on %(on)s. Please read it, then clear it or "
+            "return it to draft with a note."
+        )
+        if params.get("support_unit"):
+            body += " " + _(
+                "No other active focal point of the State can clear it, so it comes "
+                "to the support unit."
+            )
+        return Text(
+            _("%(state)s, Article 7 report %(year)s: waiting for your clearance") % v,
+            body % v,
+        )
+    if kind == Kind.REPORT_CLEARED:
+        return Text(
+            _("%(state)s, Article 7 report %(year)s: cleared") % v,
+            _(
+                "%(who)s cleared the %(year)s Article 7 report of %(state)s on %(on)s. "
+                "A focal point of the State can now submit it."
+            )
+            % v,
+        )
+    if kind == Kind.REPORT_RETURNED:
+        body = _(
+            "%(who)s returned the %(year)s Article 7 report of %(state)s to draft on "
+            "%(on)s."
+        )
+        if v["note"]:
+            body += " " + _("Their note: “%(note)s”")
+        return Text(
+            _("%(state)s, Article 7 report %(year)s: returned to draft") % v,
+            body % v,
+        )
+    return Text(
+        _("%(state)s, Article 7 report %(year)s: received") % v,
+        _(
+            "Receipt: the %(year)s Article 7 report of %(state)s (version %(version)s) "
+            "was submitted by %(who)s on %(on)s. It can no longer be changed; a "
+            "correction is a new version."
+        )
+        % v,
+    )
+
+
+def _text(notification: Notification, language: str) -> Text:
+    params = dict(notification.params)
+    v = _values(params, language)
+    kind = notification.kind
+    if kind == Kind.FINDINGS_AWAITING_REVIEW:
+        return Text(
+            _("Findings awaiting review: %(state)s") % v,
+            _(
+                "The analysis of %(document)s (%(state)s) found %(count)s findings "
+                "that await review."
+            )
+            % v,
+        )
+    if kind == Kind.DEADLINE_APPROACHING:
+        return Text(
+            _("%(state)s: the %(year)s Article 7 report is due on %(due)s") % v,
+            ngettext(
+                "The %(year)s Article 7 report of %(state)s is due on %(due)s, in "
+                "%(days)s day, and has not been received yet.",
+                "The %(year)s Article 7 report of %(state)s is due on %(due)s, in "
+                "%(days)s days, and has not been received yet.",
+                int(params.get("days", 0) or 0),
+            )
+            % v,
+        )
+    return _report_text(kind, params, v)
+
+
+def render(notification: Notification, language: str) -> Text:
+    """The notification's subject and body in `language`."""
+    language = normalise(language)
+    with translation.override(language):
+        return _text(notification, language)
