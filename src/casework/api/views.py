@@ -97,7 +97,7 @@ def _on(request: Request) -> dt.date | None:
     try:
         return parse_day(raw)
     except ValueError as exc:
-        raise serializers.ValidationError({"on": str(exc)}) from None
+        raise serializers.ValidationError({"on": [str(exc)]}) from None
 
 
 @extend_schema_view(
