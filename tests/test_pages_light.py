@@ -270,3 +270,36 @@ def test_a_wrong_time_zone_is_refused_with_a_clear_message():
     )
     assert result.returncode != 0
     assert "CASEWORK_TIME_ZONE='Geneva/Palais' is not a time zone name" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        ("en", "The form has expired"),
+        ("fr", "Le formulaire a expiré"),
+        ("es", "El formulario ha caducado"),
+    ],
+)
+def test_a_form_sent_without_its_token_gets_a_translated_page(language, title):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(
+        "/accounts/login/",
+        {"username": "x", "password": "y"},
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
+    assert response.status_code == 403
+    body = response.content.decode()
+    assert f"<h1>{title}</h1>" in body and f'lang="{language}"' in body
+
+
+def test_short_date_times_are_on_the_24_hour_clock(settings):
+    from django.template import Context, Template
+
+    value = dt.datetime(2026, 2, 12, 4, 29, tzinfo=dt.UTC)
+    with translation.override("en"):
+        shown = Template(
+            '{{ value|date:"SHORT_DATETIME_FORMAT" }} {{ value|time }}'
+        ).render(Context({"value": value}))
+    assert shown == "12/02/2026 05:29 05:29"
