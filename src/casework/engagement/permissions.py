@@ -7,11 +7,7 @@ case's final report is published, no focal point sees it, not even the State's o
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
-
-from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from casework.accounts.permissions import (
@@ -20,8 +16,16 @@ from casework.accounts.permissions import (
     is_support_unit,
     profile_of,
     require,
+    user_passes,
 )
-from casework.engagement.models import Case, CaseStep, Event, ExchangeVisit, LogEntry
+from casework.engagement.models import (
+    Case,
+    CaseStep,
+    Event,
+    ExchangeVisit,
+    LogEntry,
+    Priority,
+)
 from casework.states.models import Committee
 
 
@@ -39,16 +43,8 @@ def can_work_on_engagement(user: AnyUser) -> bool:
     )
 
 
-def committee_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Log in first (302), then 403 for anybody but the Committee and the support unit."""
-
-    @login_required
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        require(can_work_on_engagement(request.user))
-        return view(request, *args, **kwargs)
-
-    return wrapped
+# Log in first (302), then 403 for anybody but the Committee and the support unit.
+committee_only = user_passes(can_work_on_engagement)
 
 
 def get_case_for_user(user: AnyUser, pk: int) -> Case:
@@ -76,6 +72,11 @@ def get_visit_for_user(user: AnyUser, pk: int) -> ExchangeVisit:
 def get_entry_for_user(user: AnyUser, pk: int) -> LogEntry:
     require(can_work_on_engagement(user))
     return get_object_or_404(LogEntry, pk=pk)
+
+
+def get_priority_for_user(user: AnyUser, pk: int) -> Priority:
+    require(can_work_on_engagement(user))
+    return get_object_or_404(Priority, pk=pk)
 
 
 def get_published_case(pk: int) -> Case:

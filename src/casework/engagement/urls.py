@@ -3,6 +3,7 @@ from django.urls import path
 from casework.engagement.views import (
     cases,
     events,
+    moved,
     platforms,
     public,
     schedule,
@@ -17,7 +18,7 @@ urlpatterns = [
     path("cases/<int:pk>/", cases.case_detail, name="case"),
     path("cases/<int:pk>/report/", cases.case_report, name="case_report"),
     path(
-        "cases/<int:pk>/report.<str:language>.<str:fmt>",
+        "cases/<int:pk>/report/<lang:language>.<docformat:fmt>",
         cases.case_report_download,
         name="case_report_download",
     ),
@@ -26,7 +27,7 @@ urlpatterns = [
     path("steps/<int:pk>/presentations/", cases.attachment_add, name="attachment_add"),
     path("published/<int:pk>/", public.published_case, name="published_case"),
     path(
-        "published/<int:pk>/report.<str:language>.<str:fmt>",
+        "published/<int:pk>/report/<lang:language>.<docformat:fmt>",
         public.published_case_download,
         name="published_case_download",
     ),
@@ -39,10 +40,10 @@ urlpatterns = [
     path("events/<int:pk>/", events.event_detail, name="event"),
     path("years/<int:year>/", years.year_detail, name="year"),
     path(
-        "years/<int:year>/report/<str:language>/", years.report_preview, name="report"
+        "years/<int:year>/report/<lang:language>/", years.report_preview, name="report"
     ),
     path(
-        "years/<int:year>/report.<str:language>.<str:fmt>",
+        "years/<int:year>/report/<lang:language>.<docformat:fmt>",
         years.report_download,
         name="report_download",
     ),
@@ -53,4 +54,21 @@ urlpatterns = [
         "calendar/committee.ics", schedule.committee_calendar_ics, name="committee_ics"
     ),
     path("calendar.ics", public.public_calendar_ics, name="public_ics"),
+    # The former shapes `…/report.<language>.<format>`, kept for bookmarks: a permanent
+    # redirect to the URL above (404 for a language or format that is not registered).
+    path(
+        "cases/<int:pk>/report.<lang:language>.<docformat:fmt>",
+        moved.to("engagement:case_report_download"),
+        name="case_report_download_legacy",
+    ),
+    path(
+        "published/<int:pk>/report.<lang:language>.<docformat:fmt>",
+        moved.to("engagement:published_case_download"),
+        name="published_case_download_legacy",
+    ),
+    path(
+        "years/<int:year>/report.<lang:language>.<docformat:fmt>",
+        moved.to("engagement:report_download"),
+        name="report_download_legacy",
+    ),
 ]

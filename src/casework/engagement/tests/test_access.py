@@ -39,8 +39,8 @@ def private_urls(o):
         "/engagement/cases/",
         f"/engagement/cases/{case}/",
         f"/engagement/cases/{case}/report/",
-        f"/engagement/cases/{case}/report.fr.docx",
-        f"/engagement/cases/{case}/report.en.pdf",
+        f"/engagement/cases/{case}/report/fr.docx",
+        f"/engagement/cases/{case}/report/es.pdf",
         f"/engagement/steps/{o['step'].pk}/",
         "/engagement/platforms/",
         "/engagement/platforms/SEN/",
@@ -51,8 +51,8 @@ def private_urls(o):
         f"/engagement/events/{o['event'].pk}/",
         "/engagement/years/2025/",
         "/engagement/years/2025/report/fr/",
-        "/engagement/years/2025/report.fr.docx",
-        "/engagement/years/2025/report.en.pdf",
+        "/engagement/years/2025/report/fr.docx",
+        "/engagement/years/2025/report/es.pdf",
         f"/engagement/entries/{o['entry'].pk}/",
         f"/engagement/priorities/{o['priority'].pk}/",
         "/engagement/calendar/committee.ics",
@@ -115,7 +115,7 @@ def test_unpublished_case_has_no_public_page(client, objects, committee_member):
     for c in (client,):
         assert c.get(f"/engagement/published/{case.pk}/").status_code == 404
         assert (
-            c.get(f"/engagement/published/{case.pk}/report.en.pdf").status_code == 404
+            c.get(f"/engagement/published/{case.pk}/report/en.pdf").status_code == 404
         )
     client.force_login(committee_member)
     # even the Committee reads drafts in the case file, not on the public page
@@ -130,7 +130,7 @@ def test_published_case_is_public(client, objects):
     assert response.status_code == 200
     assert "Draft text" in response.content.decode()
     assert (
-        client.get(f"/engagement/published/{case.pk}/report.fr.docx").status_code == 200
+        client.get(f"/engagement/published/{case.pk}/report/fr.docx").status_code == 200
     )
 
 
@@ -158,3 +158,30 @@ def test_committee_calendar_shows_everything(client, objects, committee_member):
     assert "Closed meeting" in body
     assert "Preparatory call" in body
     assert "DTSTART;VALUE=DATE:20250430" in body  # Article 7 reports due
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/engagement/published/{case}/",
+        "/engagement/published/{case}/report/es.pdf",
+        "/engagement/calendar/",
+        "/engagement/calendar.ics",
+        "/calendar.ics",
+    ],
+)
+def test_public_pages_are_read_only(client, objects, url):
+    case = objects["case"]
+    case.published_on = dt.date(2025, 6, 30)
+    case.save()
+    url = url.format(case=case.pk)
+    assert client.get(url).status_code == 200
+    assert client.post(url).status_code == 405
+    assert client.head(url).status_code == 200
+
+
+def test_adding_a_participant_takes_a_post_only(client, objects, committee_member):
+    client.force_login(committee_member)
+    step = objects["step"]
+    assert client.get(f"/engagement/steps/{step.pk}/participants/").status_code == 405
+    assert step.participants.count() == 0

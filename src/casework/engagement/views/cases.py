@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from casework.domain.languages import LANGUAGES
+from casework.domain.languages import LANGUAGES, checked
 from casework.engagement import documents, forms
 from casework.engagement.models import Attachment, Case
 from casework.engagement.permissions import (
@@ -16,9 +17,7 @@ from casework.engagement.permissions import (
     get_step_for_user,
 )
 from casework.engagement.services import structured_needs
-from casework.exports.docx import render_docx
-from casework.exports.pdf import render_pdf
-from casework.exports.responses import file_response
+from casework.exports.registry import document_response
 
 
 @committee_only
@@ -99,10 +98,9 @@ def step_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @committee_only
+@require_POST
 def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
     step = get_step_for_user(request.user, pk)
-    if request.method != "POST":
-        return redirect("engagement:case", step.case_id)
     form = forms.ParticipantForm(request.POST, prefix="participant")
     if form.is_valid():
         participant = form.save(commit=False)
@@ -116,10 +114,9 @@ def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @committee_only
+@require_POST
 def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
     step = get_step_for_user(request.user, pk)
-    if request.method != "POST":
-        return redirect("engagement:case", step.case_id)
     form = forms.AttachmentForm(request.POST, request.FILES, prefix="attachment")
     if form.is_valid():
         attachment = form.save(commit=False)
@@ -182,11 +179,10 @@ def case_report(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def case_report_file(case: Case, language: str, fmt: str) -> HttpResponse:
-    if language not in LANGUAGES or fmt not in ("docx", "pdf"):
-        raise Http404
-    spec = documents.case_report_spec(case, language)
-    data = render_docx(spec) if fmt == "docx" else render_pdf(spec)
-    return file_response(data, f"final-report-{case.state.iso3}-{language}.{fmt}")
+    """The final report as `fmt` in `language` (both checked by the URL converters)."""
+    spec = documents.case_report_spec(case, checked(language))
+    stem = f"final-report-{case.state.iso3}-{language}"
+    return document_response(spec, fmt=fmt, stem=stem)
 
 
 @committee_only

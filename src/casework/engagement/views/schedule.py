@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from casework.domain import locale
 from casework.domain.languages import normalise
@@ -27,6 +28,7 @@ def _window(request: HttpRequest) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
+@require_safe
 def calendar_page(request: HttpRequest) -> HttpResponse:
     """Upcoming meetings and deadlines; people outside the Committee see public ones only."""
     first, last = _window(request)

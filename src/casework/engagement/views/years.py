@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from casework.domain.languages import LANGUAGES, NATIVE
+from casework.domain.languages import NATIVE, checked
 from casework.engagement import documents, forms
 from casework.engagement.models import (
     Case,
@@ -18,7 +18,11 @@ from casework.engagement.models import (
     Priority,
     written,
 )
-from casework.engagement.permissions import committee_only, get_entry_for_user
+from casework.engagement.permissions import (
+    committee_only,
+    get_entry_for_user,
+    get_priority_for_user,
+)
 from casework.engagement.services import (
     chairs_of_year,
     log_for_year,
@@ -26,9 +30,7 @@ from casework.engagement.services import (
     platform_coverage,
     sync_log,
 )
-from casework.exports.docx import render_docx
-from casework.exports.pdf import render_pdf
-from casework.exports.responses import file_response
+from casework.exports.registry import document_response
 
 
 @committee_only
@@ -150,8 +152,6 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @committee_only
 def report_preview(request: HttpRequest, year: int, language: str) -> HttpResponse:
     _check_year(year)
-    if language not in LANGUAGES:
-        raise Http404
     spec = documents.annual_report_spec(year, language)
     section_one, section_two = documents.report_sections(year, language)
     context = {
@@ -172,16 +172,13 @@ def report_download(
     request: HttpRequest, year: int, language: str, fmt: str
 ) -> HttpResponse:
     _check_year(year)
-    if language not in LANGUAGES or fmt not in ("docx", "pdf"):
-        raise Http404
-    spec = documents.annual_report_spec(year, language)
-    data = render_docx(spec) if fmt == "docx" else render_pdf(spec)
-    return file_response(data, f"committee-report-{year}-{language}.{fmt}")
+    spec = documents.annual_report_spec(year, checked(language))
+    return document_response(spec, fmt=fmt, stem=f"committee-report-{year}-{language}")
 
 
 @committee_only
 def priority_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    priority = get_object_or_404(Priority, pk=pk)
+    priority = get_priority_for_user(request.user, pk)
     form = forms.PriorityForm(request.POST or None, instance=priority)
     if request.method == "POST" and form.is_valid():
         form.save()
