@@ -36,6 +36,15 @@ def _state(params: dict[str, Any], language: str) -> str:
         return iso3
 
 
+def _of_state(params: dict[str, Any], language: str) -> str:
+    """ "of Senegal", "du Sénégal", "del Senegal"."""
+    iso3 = str(params.get("iso3", ""))
+    try:
+        return state_names.forms(iso3, language).of
+    except KeyError:
+        return iso3
+
+
 def _date(value: object, language: str) -> str:
     try:
         return locale.format_date(dt.date.fromisoformat(str(value)), language)
@@ -46,6 +55,7 @@ def _date(value: object, language: str) -> str:
 def _values(params: dict[str, Any], language: str) -> dict[str, object]:
     return {
         "state": _state(params, language),
+        "of_state": _of_state(params, language),
         "year": params.get("year", ""),
         "version": params.get("version", 1),
         "who": params.get("actor", ""),
@@ -61,7 +71,7 @@ def _values(params: dict[str, Any], language: str) -> dict[str, object]:
 def _report_text(kind: str, params: dict[str, Any], v: dict[str, object]) -> Text:
     if kind == Kind.CLEARANCE_REQUESTED:
         body = _(
-            "%(who)s sent the %(year)s Article 7 report of %(state)s (version "
+            "%(who)s sent the %(year)s Article 7 report %(of_state)s (version "
             "%(version)s) for clearance on %(on)s. Please read it, then clear it or "
             "return it to draft with a note."
         )
@@ -78,14 +88,14 @@ def _report_text(kind: str, params: dict[str, Any], v: dict[str, object]) -> Tex
         return Text(
             _("%(state)s, Article 7 report %(year)s: cleared") % v,
             _(
-                "%(who)s cleared the %(year)s Article 7 report of %(state)s on %(on)s. "
+                "%(who)s cleared the %(year)s Article 7 report %(of_state)s on %(on)s. "
                 "A focal point of the State can now submit it."
             )
             % v,
         )
     if kind == Kind.REPORT_RETURNED:
         body = _(
-            "%(who)s returned the %(year)s Article 7 report of %(state)s to draft on "
+            "%(who)s returned the %(year)s Article 7 report %(of_state)s to draft on "
             "%(on)s."
         )
         if v["note"]:
@@ -97,7 +107,7 @@ def _report_text(kind: str, params: dict[str, Any], v: dict[str, object]) -> Tex
     return Text(
         _("%(state)s, Article 7 report %(year)s: received") % v,
         _(
-            "Receipt: the %(year)s Article 7 report of %(state)s (version %(version)s) "
+            "Receipt: the %(year)s Article 7 report %(of_state)s (version %(version)s) "
             "was submitted by %(who)s on %(on)s. It can no longer be changed; a "
             "correction is a new version."
         )
@@ -122,9 +132,9 @@ def _text(notification: Notification, language: str) -> Text:
         return Text(
             _("%(state)s: the %(year)s Article 7 report is due on %(due)s") % v,
             ngettext(
-                "The %(year)s Article 7 report of %(state)s is due on %(due)s, in "
+                "The %(year)s Article 7 report %(of_state)s is due on %(due)s, in "
                 "%(days)s day, and has not been received yet.",
-                "The %(year)s Article 7 report of %(state)s is due on %(due)s, in "
+                "The %(year)s Article 7 report %(of_state)s is due on %(due)s, in "
                 "%(days)s days, and has not been received yet.",
                 int(params.get("days", 0) or 0),
             )
