@@ -12,7 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from casework.documents.models import Document
-from casework.documents.storage import EXTENSIONS
+from casework.documents.safe_open import LIMITS, FileRefused, Limits, check_zip
+from casework.documents.storage import EXTENSIONS, ZIP_EXTENSIONS
+from casework.documents.uploads import max_upload_bytes, max_upload_mb
 from casework.states.models import StateParty
 
 
@@ -32,14 +34,46 @@ class MultipleFileField(forms.FileField):
         files = data if isinstance(data, list | tuple) else [data]
         cleaned: list[UploadedFile] = [single(item, initial) for item in files]
         for upload in cleaned:
-            if Path(upload.name or "").suffix.lower() not in EXTENSIONS:
+            suffix = Path(upload.name or "").suffix.lower()
+            if suffix not in EXTENSIONS:
                 raise forms.ValidationError(
                     _(
                         "%(name)s: the analyser does not read this format; upload %(formats)s."
                     ),
                     params={"name": upload.name, "formats": ", ".join(EXTENSIONS)},
                 )
+            if (upload.size or 0) > max_upload_bytes():
+                raise forms.ValidationError(
+                    too_large_message(upload.name or ""), code="too_large"
+                )
+            if suffix in ZIP_EXTENSIONS:
+                _check_archive(upload)
         return cleaned
+
+
+def too_large_message(name: str) -> str:
+    return _(
+        "%(name)s is larger than %(limit)d MB, the limit for one file; nothing was "
+        "stored. Split the document, or save it again without embedded images."
+    ) % {"name": name, "limit": max_upload_mb()}
+
+
+def _check_archive(upload: UploadedFile) -> None:
+    """A DOCX or ODT is a zip: refuse a zip bomb here, before it is stored or analysed."""
+    limits = Limits(
+        compressed_bytes=max_upload_bytes(),
+        unpacked_bytes=max(LIMITS.unpacked_bytes, 2 * max_upload_bytes()),
+    )
+    source = upload.file
+    if source is None:
+        return
+    upload.seek(0)
+    try:
+        check_zip(source, filename=upload.name or "", limits=limits).close()
+    except FileRefused as exc:
+        raise forms.ValidationError(str(exc), code="refused") from exc
+    finally:
+        upload.seek(0)
 
 
 class UploadForm(forms.Form):
@@ -54,6 +88,9 @@ class UploadForm(forms.Form):
 
     def __init__(self, *args: Any, states: QuerySet[StateParty], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["files"].help_text = _(
+            "Up to %(limit)d MB a file: PDF, Word (DOCX, DOC), ODT, RTF, HTML or text."
+        ) % {"limit": max_upload_mb()}
         state_field = self.fields["state"]
         assert isinstance(state_field, forms.ModelChoiceField)
         state_field.queryset = states

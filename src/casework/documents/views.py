@@ -8,12 +8,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 from django_htmx.middleware import HtmxDetails
 
 from casework.accounts.permissions import signed_in_required
 from casework.documents import services
-from casework.documents.forms import UploadForm
+from casework.documents.forms import UploadForm, too_large_message
 from casework.documents.permissions import (
     analysis_requesters_only,
     can_ask_for_analysis,
@@ -24,6 +25,8 @@ from casework.documents.permissions import (
     uploaders_only,
     visible_documents,
 )
+from casework.documents.storage import StorageError, sweep_incoming
+from casework.documents.uploads import limit_uploads
 from casework.domain.languages import is_language, name_of, normalise
 
 
@@ -53,18 +56,38 @@ def document_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+# CSRF is checked by `_upload` itself, after the upload limit is in place: the limit must
+# be the first upload handler before anything reads the request's body.
+@csrf_exempt
 @uploaders_only
 def upload(request: HttpRequest) -> HttpResponse:
+    handler = limit_uploads(request)
+    return _upload(request, refused=handler.refused)
+
+
+@csrf_protect
+def _upload(request: HttpRequest, *, refused: list[str]) -> HttpResponse:
     states = upload_states(request.user)
     form = UploadForm(request.POST or None, request.FILES or None, states=states)
+    if request.method == "POST" and refused:
+        # A file over the limit was dropped while it streamed in; store none of the batch.
+        form.is_valid()
+        form.errors.pop("files", None)  # "this field is required": it was dropped
+        for name in refused:
+            form.add_error("files", too_large_message(name))
+        return render(request, "documents/upload.html", {"form": form}, status=413)
     if request.method == "POST" and form.is_valid():
-        outcomes = services.upload_documents(
-            form.cleaned_data["files"],
-            state=form.cleaned_data["state"],
-            kind=form.cleaned_data["kind"],
-            year=form.cleaned_data["year"],
-            user=request.user if isinstance(request.user, User) else None,
-        )
+        sweep_incoming()
+        try:
+            outcomes = services.upload_documents(
+                form.cleaned_data["files"],
+                state=form.cleaned_data["state"],
+                kind=form.cleaned_data["kind"],
+                year=form.cleaned_data["year"],
+                user=request.user if isinstance(request.user, User) else None,
+            )
+        except StorageError as exc:
+            return _not_stored(request, exc)
         for outcome in outcomes:
             if outcome.created:
                 messages.success(
@@ -82,6 +105,29 @@ def upload(request: HttpRequest) -> HttpResponse:
             return redirect("documents:detail", pk=outcomes[0].document.pk)
         return redirect("documents:list")
     return render(request, "documents/upload.html", {"form": form})
+
+
+def _not_stored(request: HttpRequest, error: StorageError) -> HttpResponse:
+    """A clear page when the disk refused the file: what happened and what to do."""
+    if error.disk_full:
+        message = _(
+            "%(name)s was not stored: the server's disk is full. Nothing was kept of "
+            "this file. Please tell the support unit, and upload it again later."
+        ) % {"name": error.filename}
+        status = 507
+    else:
+        message = _(
+            "%(name)s was not stored: the server could not write it (%(reason)s). "
+            "Nothing was kept of this file; please try again, and tell the support "
+            "unit if it happens again."
+        ) % {"name": error.filename, "reason": error.strerror or ""}
+        status = 503
+    return render(
+        request,
+        "documents/not_stored.html",
+        {"message": message, "filename": error.filename},
+        status=status,
+    )
 
 
 @signed_in_required

@@ -1,0 +1,51 @@
+"""Upload limits enforced while the request streams in, before anything is stored.
+
+`LimitedUploadHandler` goes first in the request's upload handlers (see
+`views.upload`): it counts each file's bytes as they arrive and, past the limit, makes
+Django skip the rest of that file, so the temporary copy is closed and deleted and the
+file never reaches the form. The view then names the refused files.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.files.uploadhandler import FileUploadHandler, SkipFile
+from django.http import HttpRequest
+
+MB = 1024 * 1024
+
+
+def max_upload_bytes() -> int:
+    """`CASEWORK_MAX_UPLOAD_MB` in bytes (200 MB unless configured)."""
+    return int(getattr(settings, "MAX_UPLOAD_MB", 200)) * MB
+
+
+def max_upload_mb() -> int:
+    return max_upload_bytes() // MB
+
+
+class LimitedUploadHandler(FileUploadHandler):
+    """Refuses any one file over `limit` bytes while it is received."""
+
+    def __init__(self, request: HttpRequest | None = None, *, limit: int) -> None:
+        super().__init__(request)
+        self.limit = limit
+        self.refused: list[str] = []
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
+        if start + len(raw_data) > self.limit:
+            self.refused.append(str(self.file_name or ""))
+            raise SkipFile
+        return raw_data
+
+    def file_complete(self, file_size: int) -> None:
+        return None  # the next handler (memory or temporary file) keeps the bytes
+
+
+def limit_uploads(request: HttpRequest) -> LimitedUploadHandler:
+    """Put the limit first among the request's upload handlers; call it before the
+    request's POST or FILES is read (the view must be csrf_exempt, then csrf_protect)."""
+    handler = LimitedUploadHandler(request, limit=max_upload_bytes())
+    # Django refuses (AttributeError) once the body has been read: then nothing is limited.
+    request.upload_handlers = [handler, *request.upload_handlers]
+    return handler
