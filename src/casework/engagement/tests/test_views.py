@@ -271,3 +271,30 @@ def test_a_text_is_needed_in_at_least_one_language(member_client):
     assert response.status_code == 200
     assert not factories.EventFactory._meta.model.objects.exists()
     assert "Write this text in at least one language." in response.content.decode()
+
+
+def test_a_step_without_any_date_comes_last_on_the_timeline(member_client):
+    case = factories.CaseFactory()
+    factories.StepFactory(case=case, kind="pledge", date=None, done=False, notes="Z1")
+    factories.StepFactory(case=case, kind="meeting", date=dt.date(2025, 6, 18))
+    response = member_client.get(f"/engagement/cases/{case.pk}/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.index("18 June 2025") < body.index("Z1")
+
+
+def test_dates_and_figures_follow_the_readers_language(member_client, year_2025):
+    factories.VisitFactory(budget=25000, currency="CHF")
+    spanish = member_client.get(
+        "/engagement/visits/", HTTP_ACCEPT_LANGUAGE="es"
+    ).content.decode()
+    assert "del 12 al 15 de mayo de 2025" in spanish
+    assert "25.000\u00a0CHF" in spanish
+    french = member_client.get(
+        f"/engagement/cases/{year_2025.pk}/", HTTP_ACCEPT_LANGUAGE="fr"
+    ).content.decode()
+    assert "1er mars 2025" in french
+    calendar = member_client.get(
+        "/engagement/calendar/?year=2025", HTTP_ACCEPT_LANGUAGE="es"
+    ).content.decode()
+    assert "junio de 2025" in calendar

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from casework.domain.languages import LANGUAGES, checked
 from casework.engagement import documents, forms
-from casework.engagement.models import Attachment, Case
+from casework.engagement.models import Attachment, Case, CaseStep
 from casework.engagement.permissions import (
     committee_only,
     get_case_for_user,
@@ -31,28 +34,27 @@ def case_list(request: HttpRequest) -> HttpResponse:
     return render(request, "engagement/case_list.html", {"cases": cases, "form": form})
 
 
-def _timeline(case: Case) -> list[dict]:
-    """The case's story by date: the request, each step, the publication."""
-    items: list[dict] = [
-        {"date": case.requested_on, "label": _("Request"), "step": None}
-    ]
+@dataclass(frozen=True, slots=True)
+class TimelineItem:
+    date: dt.date | None  # None: a step recorded without any date (from the admin)
+    label: str
+    step: CaseStep | None = None
+
+
+def _timeline(case: Case) -> list[TimelineItem]:
+    """The case's story by date: the request, each step, the publication.
+
+    A step's date is the day it happened, else the day it is due; a step with neither
+    (the form asks for one, the admin does not) comes last rather than failing the page.
+    """
+    items = [TimelineItem(case.requested_on, _("Request"))]
     for step in case.steps.all():
         items.append(
-            {
-                "date": step.date or step.due_on,
-                "label": step.get_kind_display(),
-                "step": step,
-            }
+            TimelineItem(step.date or step.due_on, step.get_kind_display(), step)
         )
     if case.published_on:
-        items.append(
-            {
-                "date": case.published_on,
-                "label": _("Final report published"),
-                "step": None,
-            }
-        )
-    return sorted(items, key=lambda item: item["date"])
+        items.append(TimelineItem(case.published_on, _("Final report published")))
+    return sorted(items, key=lambda item: (item.date is None, item.date or dt.date.min))
 
 
 @committee_only
