@@ -17,9 +17,9 @@ urlpatterns = [
     path(
         "<int:pk>/comments/regenerate/", editing.regenerate_comments, name="regenerate"
     ),
-    path("<int:pk>/comments/<str:language>/", editing.edit_comment, name="comment"),
+    path("<int:pk>/comments/<lang:language>/", editing.edit_comment, name="comment"),
     path(
-        "<int:pk>/comments/<str:language>.<str:fmt>",
+        "<int:pk>/comments/<lang:language>.<docformat:fmt>",
         exporting.export_comments,
         name="export_comments",
     ),

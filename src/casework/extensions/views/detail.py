@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from casework.domain.languages import LANGUAGES
 from casework.extensions import charts, labels, services
@@ -16,9 +17,9 @@ from casework.extensions.permissions import (
     can_edit,
     can_read_comments,
     get_request_for_user,
-    visible_requests,
+    get_requests_for_user,
+    public_if_published,
 )
-from casework.extensions.views.access import public_if_published
 
 
 def _charts(data, result: Analysis) -> dict[str, str]:
@@ -50,7 +51,7 @@ def _charts(data, result: Analysis) -> dict[str, str]:
 
 def _history(request: HttpRequest, extension) -> dict[str, object]:
     visible = set(
-        visible_requests(request.user)
+        get_requests_for_user(request.user)
         .filter(state=extension.state)
         .values_list("pk", flat=True)
     )
@@ -62,9 +63,10 @@ def _history(request: HttpRequest, extension) -> dict[str, object]:
     return {"lines": lines, "granted": services.granted_count(lines)}
 
 
+@require_safe
 @public_if_published
 def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    extension = get_request_for_user(request, pk)
+    extension = get_request_for_user(request.user, pk)
     data, result = services.analyse_request(extension)
     checklist = [
         {

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
@@ -18,7 +17,11 @@ from casework.extensions.forms import (
     RequestForm,
     TemplateUploadForm,
 )
-from casework.extensions.permissions import can_publish, get_request_for_user
+from casework.extensions.permissions import (
+    can_publish,
+    get_request_for_user,
+    signed_in_only,
+)
 from casework.extensions.template_io import TemplateError
 
 # Model field -> the name its cell has in the template's Request sheet.
@@ -33,9 +36,9 @@ def _forget_cells(
         instance.cells.pop((names or {}).get(name, name), None)
 
 
-@login_required
+@signed_in_only
 def edit_request(request: HttpRequest, pk: int) -> HttpResponse:
-    extension = get_request_for_user(request, pk, edit=True)
+    extension = get_request_for_user(request.user, pk, edit=True)
     data = request.POST if request.method == "POST" else None
     form = RequestForm(data, instance=extension, can_publish=can_publish(request.user))
     formsets = [
@@ -70,11 +73,11 @@ def edit_request(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@signed_in_only
 @require_POST
 def reimport_request(request: HttpRequest, pk: int) -> HttpResponse:
     """Replace the request's values by those of a filled template (edited comments stay)."""
-    extension = get_request_for_user(request, pk, edit=True)
+    extension = get_request_for_user(request.user, pk, edit=True)
     form = TemplateUploadForm(request.POST, request.FILES)
     errors: list[str] = []
     if form.is_valid():
@@ -100,10 +103,10 @@ def reimport_request(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@signed_in_only
 @require_POST
 def edit_comment(request: HttpRequest, pk: int, language: str) -> HttpResponse:
-    extension = get_request_for_user(request, pk, edit=True)
+    extension = get_request_for_user(request.user, pk, edit=True)
     comment = extension.comments.filter(language=language).first()
     if comment is None:
         raise Http404
@@ -116,10 +119,10 @@ def edit_comment(request: HttpRequest, pk: int, language: str) -> HttpResponse:
     return redirect(f"{extension.get_absolute_url()}#comments-{language}")
 
 
-@login_required
+@signed_in_only
 @require_POST
 def regenerate_comments(request: HttpRequest, pk: int) -> HttpResponse:
-    extension = get_request_for_user(request, pk, edit=True)
+    extension = get_request_for_user(request.user, pk, edit=True)
     services.refresh_comments(extension)
     messages.success(
         request, _("Drafts regenerated from the analysis; your edits are kept.")
@@ -127,10 +130,10 @@ def regenerate_comments(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(f"{extension.get_absolute_url()}#comments")
 
 
-@login_required
+@signed_in_only
 def prefill_request(request: HttpRequest, pk: int) -> HttpResponse:
     """Upload the request document, then confirm each value the analyser found in it."""
-    extension = get_request_for_user(request, pk, edit=True)
+    extension = get_request_for_user(request.user, pk, edit=True)
     if request.method == "POST" and "confirm" in request.POST:
         try:
             changed = prefill.apply_choices(

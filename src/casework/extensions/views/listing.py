@@ -3,30 +3,38 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
-from casework.accounts.permissions import require
-from casework.exports.responses import file_response
+from casework.domain.languages import normalise
+from casework.exports.registry import table_response
 from casework.extensions import services
 from casework.extensions.forms import RequestForm, TemplateUploadForm
-from casework.extensions.permissions import can_edit, can_publish, visible_requests
+from casework.extensions.permissions import (
+    can_edit,
+    can_publish,
+    editors_only,
+    get_requests_for_user,
+)
 from casework.extensions.template_io import (
     TemplateError,
-    build_template_csv,
-    build_template_xlsx,
+    template_csv_table,
+    template_sheets,
 )
 from casework.states.services import get_state
 
+TEMPLATE_STEM = "extension-request-template"
 
+
+@require_safe
 def request_list(request: HttpRequest) -> HttpResponse:
     """Every request the user may see, with its cost and funding gap in one query."""
     rows = (
-        visible_requests(request.user)
+        get_requests_for_user(request.user)
         .select_related("state")
         .annotate(
             cost=Sum("budget_years__total"),
@@ -52,19 +60,31 @@ def request_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 def template_xlsx(request: HttpRequest) -> HttpResponse:
-    return file_response(build_template_xlsx(), "extension-request-template.xlsx")
+    """The blank template, in the interface language (its numbers are read in it)."""
+    sheets = template_sheets(normalise(get_language()))
+    header, rows = sheets.pop("Request")
+    return table_response(
+        header,
+        rows,
+        fmt="xlsx",
+        stem=TEMPLATE_STEM,
+        sheet="Request",
+        more_sheets=sheets,
+    )
 
 
+@require_safe
 def template_csv(request: HttpRequest) -> HttpResponse:
-    return file_response(build_template_csv(), "extension-request-template.csv")
+    header, rows = template_csv_table(normalise(get_language()))
+    return table_response(header, rows, fmt="csv", stem=TEMPLATE_STEM)
 
 
-@login_required
+@editors_only
 @require_POST
 def import_request(request: HttpRequest) -> HttpResponse:
     """Create a request from a filled template, or show every cell that needs fixing."""
-    require(can_edit(request.user))
     form = TemplateUploadForm(request.POST, request.FILES)
     errors: list[str] = []
     if form.is_valid():
@@ -86,10 +106,9 @@ def import_request(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@editors_only
 def new_request(request: HttpRequest) -> HttpResponse:
     """Start a request by hand; its tables are then filled on the edit page."""
-    require(can_edit(request.user))
     form = RequestForm(request.POST or None, can_publish=can_publish(request.user))
     if request.method == "POST" and form.is_valid():
         created = form.save()
@@ -98,11 +117,14 @@ def new_request(request: HttpRequest) -> HttpResponse:
     return render(request, "extensions/new.html", {"form": form})
 
 
+@require_safe
 def state_history(request: HttpRequest, iso3: str) -> HttpResponse:
     """A State's extensions: the public Article 5 history and the requests the user may see."""
     state = get_state(iso3)
     visible = set(
-        visible_requests(request.user).filter(state=state).values_list("pk", flat=True)
+        get_requests_for_user(request.user)
+        .filter(state=state)
+        .values_list("pk", flat=True)
     )
     lines = [
         line
