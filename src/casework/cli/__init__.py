@@ -18,9 +18,9 @@ def main() -> None:
 
 def _register() -> None:
     # Each module defines click commands; importing them here keeps `main` the one entry.
-    from casework.cli import analyse, documents, site
+    from casework.cli import analyse, backup, documents, site
 
-    for module in (site, analyse, documents):
+    for module in (site, analyse, documents, backup):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -192,26 +192,39 @@ def worker(burst: bool, queue: str) -> None:
     from django.conf import settings
     from django.core.management import call_command
 
-    if settings.TASK_BACKEND != "immediate":
-        from casework.compliance.services import ensure_reminders_scheduled
+    from casework.cli import worker_loop
+    from casework.documents.tasks import requeue_stalled, with_db_retry
 
-        # The reminder task re-schedules itself; starting a worker starts the cycle.
-        ensure_reminders_scheduled()
-    if settings.TASK_BACKEND == "redis":
-        args = [queue, "--job-class", "django_tasks_rq.Job", "--with-scheduler"]
-        if burst:
-            args.append("--burst")
-        call_command("rqworker", *args)
-    elif settings.TASK_BACKEND == "database":
-        args = ["--queue-name", queue, "--no-reload", "--no-startup-delay"]
-        if burst:
-            args.append("--batch")
-        call_command("db_worker", *args)
-    else:
+    if settings.TASK_BACKEND == "immediate":
         raise click.ClickException(
             "CASEWORK_TASK_BACKEND=immediate runs tasks inside the web request; "
             "there is no worker to start."
         )
+    worker_loop.install_signal_handlers()
+    from casework.compliance.services import ensure_reminders_scheduled
+
+    # The reminder task re-schedules itself; starting a worker starts the cycle.
+    with_db_retry(ensure_reminders_scheduled, what="worker start")
+    try:
+        if settings.TASK_BACKEND == "redis":
+            args = [queue, "--job-class", "django_tasks_rq.Job", "--with-scheduler"]
+            if burst:
+                args.append("--burst")
+            # The database queue sweeps in its loop; with Redis, once here and then
+            # by the housekeeping task.
+            with_db_retry(requeue_stalled, what="worker start")
+            worker_loop.supervise(
+                lambda: call_command("rqworker", *args), what="rqworker", batch=burst
+            )
+        else:
+            worker_loop.SupervisedWorker(queue=queue, batch=burst).run()
+    except KeyboardInterrupt:
+        click.echo("Worker stopped.", err=True)
+    except Exception as exc:  # --burst only: the loop keeps going otherwise
+        raise click.ClickException(
+            f"The worker stopped on {type(exc).__name__}: {exc}. Check that the "
+            "database is reachable and migrated (casework manage migrate), then retry."
+        ) from None
 
 
 @click.group()

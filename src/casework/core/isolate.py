@@ -4,15 +4,27 @@ run.py checks its time budget between stages, but it cannot interrupt a call stu
 pdfium or lxml, and no check inside the process can stop memory running out. A child process
 can always be stopped: it gets a memory limit (RLIMIT_AS, on top of what it starts with) and a
 deadline, and sends its Analysis back through a pipe. The caller's other files go on.
+
+The child never outlives its parent: on Linux the kernel kills it when the parent dies
+(PR_SET_PDEATHSIG, so even after `kill -9` of the worker); elsewhere it leads its own process
+group, which the parent kills when it exits normally. It dies on SIGTERM and ignores SIGINT
+(Ctrl+C stops the worker after the current document, not the document).
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import ctypes
+import ctypes.util
 import logging
 import multiprocessing
 import os
 import resource
+import signal
+import sys
+import time
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -23,6 +35,35 @@ from casework.core.run import analyse_path, failed_analysis
 logger = logging.getLogger(__name__)
 
 GRACE_S = 5.0  # on top of the time budget: reading, pickling, starting the child
+HEARTBEAT_EVERY_S = 10.0  # how often the caller's heartbeat runs while the child works
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+# Children of this process still running (fallback without PR_SET_PDEATHSIG).
+_LIVE_CHILDREN: set[int] = set()
+
+
+def _die_with_parent(parent_pid: int) -> bool:
+    """Ask the kernel to SIGKILL this process when its parent dies (Linux only)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
+            return False
+    except (OSError, AttributeError):
+        return False
+    if os.getppid() != parent_pid:  # the parent died before prctl took effect
+        os._exit(1)
+    return True
+
+
+def _kill_live_children() -> None:
+    for pid in list(_LIVE_CHILDREN):
+        with contextlib.suppress(OSError):
+            os.killpg(pid, signal.SIGKILL)
+
+
+atexit.register(_kill_live_children)
 
 
 def _address_space() -> int | None:
@@ -43,8 +84,18 @@ def preload_model() -> None:
 
 
 def _child(
-    send: Connection, path: Path, config: PipelineConfig, state: str | None
+    send: Connection,
+    path: Path,
+    config: PipelineConfig,
+    state: str | None,
+    parent_pid: int,
 ) -> None:
+    # The worker's own handlers (stop after the current job) were inherited by fork.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if not _die_with_parent(parent_pid):
+        with contextlib.suppress(OSError):
+            os.setpgid(0, 0)  # a group of its own, killed by the parent's atexit
     base = _address_space()
     if base is not None and config.max_memory_mb > 0:
         limit = base + config.max_memory_mb * 1024 * 1024
@@ -61,10 +112,35 @@ def _child(
     send.close()
 
 
+def _wait(
+    receive: Connection,
+    deadline: float,
+    heartbeat: Callable[[], None] | None,
+    every: float,
+) -> bool:
+    """Wait for the child's answer until the deadline, calling `heartbeat` in between."""
+    if heartbeat is None:
+        return receive.poll(deadline)
+    end = time.monotonic() + deadline
+    while True:
+        left = end - time.monotonic()
+        if left <= 0:
+            return receive.poll(0)
+        if receive.poll(min(every, left)):
+            return True
+        heartbeat()
+
+
 def analyse_isolated(
-    path: Path, config: PipelineConfig | None = None, *, state: str | None = None
+    path: Path,
+    config: PipelineConfig | None = None,
+    *,
+    state: str | None = None,
+    heartbeat: Callable[[], None] | None = None,
+    heartbeat_every: float = HEARTBEAT_EVERY_S,
 ) -> Analysis:
-    """analyse_path in a child process with a memory limit and a deadline; never raises."""
+    """analyse_path in a child process with a memory limit and a deadline; never raises
+    (unless `heartbeat`, called every `heartbeat_every` seconds while waiting, raises)."""
     config = config or PipelineConfig()
     if config.model:
         preload_model()
@@ -72,14 +148,15 @@ def analyse_isolated(
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     receive, send = context.Pipe(duplex=False)
     child = context.Process(  # type: ignore[attr-defined]
-        target=_child, args=(send, path, config, state), daemon=True
+        target=_child, args=(send, path, config, state, os.getpid()), daemon=True
     )
     child.start()
+    _LIVE_CHILDREN.add(child.pid)
     send.close()  # the child holds the only sending end: its death means end of file
     deadline = config.time_budget_s + GRACE_S
     analysis: Analysis | None = None
     try:
-        if receive.poll(deadline):
+        if _wait(receive, deadline, heartbeat, heartbeat_every):
             try:
                 analysis = receive.recv()
             except EOFError:
@@ -99,6 +176,7 @@ def analyse_isolated(
         if child.is_alive():
             child.kill()
             child.join()
+        _LIVE_CHILDREN.discard(child.pid)
     if analysis is None:
         logger.error("%s: the analysis process ended with %s", path, child.exitcode)
         return failed_analysis(

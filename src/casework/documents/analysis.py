@@ -7,6 +7,7 @@ of `casework analyse --json` (issue 3), so a change in the core touches one func
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,13 +18,20 @@ from casework.documents.models import AnalysisRun
 logger = logging.getLogger(__name__)
 
 
-def run_analyser(path: Path, *, state: str | None) -> dict[str, Any]:
-    """One document's entry of the `--json` contract, plus `text` (pages split by \\f)."""
+def run_analyser(
+    path: Path, *, state: str | None, heartbeat: Callable[[], None] | None = None
+) -> dict[str, Any]:
+    """One document's entry of the `--json` contract, plus `text` (pages split by \\f).
+
+    `heartbeat` is called every few seconds while the analysis child works.
+    """
     from casework.core.isolate import analyse_isolated
     from casework.core.model import PipelineConfig
     from casework.core.report import to_json
 
-    analysis = analyse_isolated(path, PipelineConfig(), state=state)
+    analysis = analyse_isolated(
+        path, PipelineConfig(), state=state, heartbeat=heartbeat
+    )
     data: dict[str, Any] = dict(to_json(analysis))
     data["text"] = analysis.text
     return data

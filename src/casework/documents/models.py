@@ -122,6 +122,8 @@ class AnalysisRun(TimeStamped):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     # A claim is a lease: a run still "running" after it expires lost its worker.
     lease_expires_at = models.DateTimeField(null=True, blank=True)
+    # Written every few seconds while the run works; a stale one means its worker died.
+    heartbeat_at = models.DateTimeField(_("last heartbeat"), null=True, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     message = models.TextField(_("message"), blank=True)

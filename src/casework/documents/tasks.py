@@ -1,24 +1,192 @@
-"""Background tasks of the documents app (run by `casework worker`)."""
+"""Background tasks of the documents app (run by `casework worker`).
+
+A database fault is never fatal here: "database is locked", a full disk or a lost
+PostgreSQL connection is logged, the connection closed, and the step retried with a capped
+exponential backoff (`with_db_retry`). A claimed run writes a heartbeat while it works; a
+run still "running" whose heartbeat is older than `STALE_AFTER` lost its worker, and the
+next worker loop puts it back in the queue (`requeue_stalled`), keeping its attempt count.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import functools
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.db import DatabaseError, InterfaceError, OperationalError, connections
+from django.db.models import Q
+from django.utils import timezone
 from django_tasks import task
 
 from casework.documents import services
+from casework.documents.models import AnalysisRun
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+STALE_AFTER = dt.timedelta(seconds=60)
+FIRST_DELAY_S = 1.0
+MAX_DELAY_S = 30.0
+
+# Set by the worker on SIGTERM/SIGINT: retries stop waiting, the loop ends after the job.
+STOP = threading.Event()
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Whether a database error may go away by itself (lock, disk, connection)."""
+    if isinstance(exc, OperationalError | InterfaceError):
+        return True
+    # SQLite's connection closed under Django: "Cannot operate on a closed database."
+    return isinstance(exc, DatabaseError | sqlite3.ProgrammingError) and (
+        "closed database" in str(exc)
+    )
+
+
+def reset_connections() -> None:
+    """Close every database connection of this thread; the next query opens a new one."""
+    for connection in connections.all(initialized_only=True):
+        with contextlib.suppress(Exception):
+            connection.close()
+
+
+class Backoff:
+    """Delays that double from `first` up to `cap` seconds; `reset` after a success."""
+
+    def __init__(self, first: float = FIRST_DELAY_S, cap: float = MAX_DELAY_S) -> None:
+        self.first = first
+        self.cap = cap
+        self._next = first
+
+    def next(self) -> float:
+        delay = self._next
+        self._next = min(self.cap, delay * 2)
+        return delay
+
+    def reset(self) -> None:
+        self._next = self.first
+
+
+def with_db_retry(
+    step: Callable[[], T], *, what: str, backoff: Backoff | None = None
+) -> T:
+    """Run `step` until it gets past transient database errors (or the worker stops).
+
+    Never call it inside a transaction: the connection is closed between attempts.
+    """
+    backoff = backoff or Backoff()
+    while True:
+        try:
+            return step()
+        except Exception as exc:
+            if not is_transient(exc) or STOP.is_set():
+                raise
+            delay = backoff.next()
+            logger.warning(
+                "%s: database error (%s: %s); reconnecting, next try in %.0f s",
+                what,
+                type(exc).__name__,
+                exc,
+                delay,
+            )
+            reset_connections()
+            if STOP.wait(delay):
+                raise
+
+
+def beat(run_id: int) -> None:
+    """Record that the run's worker is alive; its lease now ends STALE_AFTER from now."""
+    now = timezone.now()
+    AnalysisRun.objects.filter(pk=run_id, status=AnalysisRun.Status.RUNNING).update(
+        heartbeat_at=now, lease_expires_at=now + STALE_AFTER
+    )
+
+
+def _beat_quietly(run_id: int) -> None:
+    # Called while the analysis child works: a missed beat is logged, not fatal.
+    try:
+        beat(run_id)
+    except Exception as exc:
+        if not is_transient(exc):
+            raise
+        logger.warning("run %s: heartbeat not written (%s)", run_id, exc)
+        reset_connections()
+
+
+def requeue_stalled() -> int:
+    """Re-queue running runs whose heartbeat stopped; fail those out of attempts."""
+    now = timezone.now()
+    cutoff = now - STALE_AFTER
+    # started_at too: a run claimed a moment ago still carries its previous heartbeat.
+    AnalysisRun.objects.filter(
+        Q(heartbeat_at__lt=cutoff) & Q(started_at__lt=cutoff),
+        status=AnalysisRun.Status.RUNNING,
+        lease_expires_at__gte=now,
+    ).update(lease_expires_at=now - dt.timedelta(microseconds=1))
+    return services.requeue_stale_runs()
+
+
+def _record_failure(run: AnalysisRun, exc: BaseException) -> None:
+    run.status = AnalysisRun.Status.FAILED
+    run.message = (
+        f"{run.document.filename}: analysis failed ({type(exc).__name__}: {exc})"
+    )
+    run.progress = 100
+    run.save()
+
+
+def execute(run: AnalysisRun) -> str:
+    """Analyse a claimed run with heartbeats; database steps survive transient faults."""
+    from casework.documents.analysis import apply_result, run_analyser
+
+    document = run.document
+    label = f"run {run.pk}"
+    with_db_retry(lambda: beat(run.pk), what=label)
+    with_db_retry(
+        lambda: AnalysisRun.objects.filter(pk=run.pk).update(progress=30), what=label
+    )
+    try:
+        data = run_analyser(
+            document.original.path,
+            state=document.state.iso3,
+            heartbeat=functools.partial(_beat_quietly, run.pk),
+        )
+        with_db_retry(
+            lambda: AnalysisRun.objects.filter(pk=run.pk).update(progress=80),
+            what=label,
+        )
+        with_db_retry(lambda: apply_result(run, data), what=label)
+    except Exception as exc:  # the run boundary: the failure is shown to the user
+        if is_transient(exc):
+            raise  # only when the worker stops: the run's heartbeat ends, it is retried
+        logger.error("run %s: analysis crashed", run.pk, exc_info=True)
+        with_db_retry(functools.partial(_record_failure, run, exc), what=label)
+    with_db_retry(
+        lambda: AnalysisRun.objects.filter(pk=run.pk).update(
+            finished_at=timezone.now()
+        ),
+        what=label,
+    )
+    return str(run.status)
 
 
 @task()
 def analyse_run(run_id: int) -> str:
     """Claim and execute one analysis run; a run already taken is skipped."""
-    run = services.claim_run(run_id)
+    run = with_db_retry(lambda: services.claim_run(run_id), what=f"run {run_id}")
     if run is None:
         return "skipped"
-    return services.execute_run(run)
+    return execute(run)
 
 
 @task()
 def housekeeping() -> int:
     """Re-queue runs whose worker died, then schedule the next sweep."""
-    count = services.requeue_stale_runs()
+    count = requeue_stalled()
     services.ensure_housekeeping()
     return count
