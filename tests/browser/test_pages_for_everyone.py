@@ -151,3 +151,33 @@ def test_the_favicon_is_served(page, live_server):
     response = page.goto(f"{live_server.url}/favicon.ico")
     assert response is not None and response.ok
     assert "svg" in (response.headers.get("content-type") or "")
+
+
+def _menu_paths(page) -> list[str]:
+    hrefs = page.evaluate(
+        "() => [...document.querySelectorAll('#site-nav nav a[href]')]"
+        ".map(a => a.getAttribute('href'))"
+    )
+    return sorted(
+        {h for h in hrefs if h.startswith("/") and not h.startswith("/admin")}
+    )
+
+
+@pytest.mark.parametrize("role", ["owner", "committee_member", "support"])
+def test_axe_on_every_menu_page_of_each_role(page, live_server, request, role):
+    user = request.getfixturevalue(role)
+    log_in(page, live_server, user.username)
+    page.goto(f"{live_server.url}/")
+    found = {}
+    for path in _menu_paths(page):
+        page.goto(f"{live_server.url}{path}")
+        landed: str = page.evaluate("location.pathname")
+        # the compliance map is tracked by the strict xfail of the logged-out test
+        violations = [
+            v
+            for v in _axe(page)
+            if not (landed.startswith("/compliance/") and "nested-interactive" in v)
+        ]
+        if violations:
+            found[path] = violations
+    assert found == {}, f"{role}: {found}"
