@@ -123,4 +123,5 @@ def to_ical(items: list[CalendarItem], *, name: str, base_url: str = "") -> byte
         if item.url and base_url:
             entry.add("url", base_url + item.url)
         calendar.add_component(entry)
-    return calendar.to_ical()
+    data: bytes = calendar.to_ical()
+    return data

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django import forms
+from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -31,8 +32,8 @@ from casework.states.models import StateParty
 class DateInput(forms.DateInput):
     input_type = "date"
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)  # type: ignore[arg-type]
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 def _dates(*names: str) -> dict[str, forms.Widget]:
@@ -56,7 +57,10 @@ class Translated:
     after: str | None = None
 
 
-class TranslatedTextsForm(forms.ModelForm):
+M = TypeVar("M", bound=models.Model)
+
+
+class TranslatedTextsForm(forms.ModelForm[M]):
     """A model form whose texts in several languages are JSON fields ({"en": …})."""
 
     translated: dict[str, Translated] = {}
@@ -66,7 +70,10 @@ class TranslatedTextsForm(forms.ModelForm):
         reader = reader_language()
         order = [name for name in self.fields]
         for model_field, spec in self.translated.items():
-            label = capfirst(self.instance._meta.get_field(model_field).verbose_name)
+            field = self.instance._meta.get_field(model_field)
+            label = capfirst(
+                field.verbose_name if isinstance(field, models.Field) else model_field
+            )
             texts = written(getattr(self.instance, model_field, None))
             names = []
             for code in LANGUAGES:
@@ -101,7 +108,7 @@ class TranslatedTextsForm(forms.ModelForm):
         )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         for model_field, spec in self.translated.items():
             texts = self.texts_of(model_field)
             if spec.required and not texts:
@@ -113,12 +120,12 @@ class TranslatedTextsForm(forms.ModelForm):
         return data
 
 
-class StateChoiceField(forms.ModelChoiceField):
+class StateChoiceField(forms.ModelChoiceField[StateParty]):
     def label_from_instance(self, obj: StateParty) -> str:
         return obj.name
 
 
-class CaseForm(forms.ModelForm):
+class CaseForm(forms.ModelForm[Case]):
     class Meta:
         model = Case
         fields = ["state", "requested_on", "summary"]
@@ -126,7 +133,7 @@ class CaseForm(forms.ModelForm):
         field_classes = {"state": StateChoiceField}
 
 
-class CaseReportForm(TranslatedTextsForm):
+class CaseReportForm(TranslatedTextsForm[Case]):
     """The final report in each language; one paragraph per block, a blank line between."""
 
     translated = {"final_reports": Translated("final_report", rows=14)}
@@ -140,7 +147,7 @@ class PublishForm(forms.Form):
     published_on = forms.DateField(label=_("published on"), widget=DateInput())
 
 
-class StepForm(forms.ModelForm):
+class StepForm(forms.ModelForm[CaseStep]):
     class Meta:
         model = CaseStep
         fields = [
@@ -160,8 +167,8 @@ class StepForm(forms.ModelForm):
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         if not data.get("date") and not data.get("due_on"):
             raise forms.ValidationError(
                 _("Give the date of the step, or the date it is due.")
@@ -171,26 +178,26 @@ class StepForm(forms.ModelForm):
         return data
 
 
-class ParticipantForm(forms.ModelForm):
+class ParticipantForm(forms.ModelForm[Participant]):
     class Meta:
         model = Participant
         fields = ["state", "organisation", "name"]
         field_classes = {"state": StateChoiceField}
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         if not data.get("state") and not data.get("organisation"):
             raise forms.ValidationError(_("Name the State or the organisation."))
         return data
 
 
-class AttachmentForm(forms.ModelForm):
+class AttachmentForm(forms.ModelForm[Attachment]):
     class Meta:
         model = Attachment
         fields = ["title", "file"]
 
 
-class PlatformForm(forms.ModelForm):
+class PlatformForm(forms.ModelForm[Platform]):
     class Meta:
         model = Platform
         fields = [
@@ -205,7 +212,7 @@ class PlatformForm(forms.ModelForm):
         widgets = _dates("established_on", "last_meeting_on")
 
 
-class VisitForm(TranslatedTextsForm):
+class VisitForm(TranslatedTextsForm[ExchangeVisit]):
     translated = {
         "topics": Translated(
             "topic", max_length=200, required=True, after="host_state"
@@ -232,8 +239,8 @@ class VisitForm(TranslatedTextsForm):
             "host_state": StateChoiceField,
         }
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         if data.get("requesting_state") and data.get("requesting_state") == data.get(
             "host_state"
         ):
@@ -251,7 +258,7 @@ def _link_field() -> forms.URLField:
     )
 
 
-class EventForm(TranslatedTextsForm):
+class EventForm(TranslatedTextsForm[Event]):
     link = _link_field()
     translated = {
         "titles": Translated("title", max_length=200, required=True, after="kind"),
@@ -275,20 +282,20 @@ class EventForm(TranslatedTextsForm):
             "participants": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
             raise forms.ValidationError(_("The last day comes before the first."))
         return data
 
 
-class SpeakerForm(forms.ModelForm):
+class SpeakerForm(forms.ModelForm[Speaker]):
     class Meta:
         model = Speaker
         fields = ["name", "organisation"]
 
 
-class YearForm(TranslatedTextsForm):
+class YearForm(TranslatedTextsForm[CommitteeYear]):
     translated = {"meetings": Translated("meeting", max_length=200)}
 
     class Meta:
@@ -297,7 +304,7 @@ class YearForm(TranslatedTextsForm):
         widgets = _dates("issued_on")
 
 
-class EntryForm(TranslatedTextsForm):
+class EntryForm(TranslatedTextsForm[LogEntry]):
     """The editor's version of a paragraph; left empty, the generated text is used."""
 
     link = _link_field()
@@ -308,7 +315,7 @@ class EntryForm(TranslatedTextsForm):
         fields = ["link", "in_report"]
 
 
-class ManualEntryForm(TranslatedTextsForm):
+class ManualEntryForm(TranslatedTextsForm[LogEntry]):
     link = _link_field()
     translated = {"edited": Translated("edited", rows=3, required=True, after="date")}
 
@@ -318,7 +325,7 @@ class ManualEntryForm(TranslatedTextsForm):
         widgets = _dates("date")
 
 
-class PriorityForm(TranslatedTextsForm):
+class PriorityForm(TranslatedTextsForm[Priority]):
     translated = {"texts": Translated("text", rows=2, required=True)}
 
     class Meta:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from django.db import models
 from django.utils import translation
@@ -10,6 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from casework.domain.languages import DEFAULT, LANGUAGES, normalise, pick
 from casework.states.models import StateParty, TimeStamped
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # A text written in several languages is kept as {language: text}; read it with `written_in`.
 Texts = Mapping[str, object]
@@ -40,7 +44,7 @@ def reader_language() -> str:
     return normalise(translation.get_language())
 
 
-def _texts(verbose_name: str) -> models.JSONField:
+def _texts(verbose_name: StrOrPromise) -> models.JSONField:
     return models.JSONField(verbose_name, default=dict, blank=True)
 
 

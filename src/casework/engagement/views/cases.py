@@ -110,7 +110,9 @@ def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
         participant.save()
     else:
         messages.error(
-            request, " ".join(form.non_field_errors()) or _("Check the participant.")
+            request,
+            " ".join(str(error) for error in form.non_field_errors())
+            or _("Check the participant."),
         )
     return redirect("engagement:case", step.case_id)
 
