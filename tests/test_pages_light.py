@@ -303,3 +303,56 @@ def test_short_date_times_are_on_the_24_hour_clock(settings):
             '{{ value|date:"SHORT_DATETIME_FORMAT" }} {{ value|time }}'
         ).render(Context({"value": value}))
     assert shown == "12/02/2026 05:29 05:29"
+
+
+# --- plural forms --------------------------------------------------------------------
+
+
+def _locked_out(client, settings, language: str) -> str:
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/accounts/login/", {"username": "owner", "password": "wrong"})
+    response = client.post(
+        "/accounts/login/",
+        {"username": "owner", "password": "wrong"},
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
+    assert response.status_code == 429
+    return response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("minutes", "language", "expected"),
+    [
+        (15, "en", "Wait 15 minutes and try again"),
+        (1, "en", "Wait 1 minute and try again"),
+        (1, "fr", "Attendez 1 minute et réessayez"),
+        (2, "fr", "Attendez 2 minutes et réessayez"),
+        (1, "es", "Espere 1 minuto y vuelva"),
+    ],
+)
+def test_the_lock_out_page_counts_the_configured_minutes(
+    client, owner, settings, minutes, language, expected
+):
+    settings.AXES_COOLOFF_TIME = minutes / 60
+    body = _locked_out(client, settings, language)
+    assert expected in body
+    assert 'role="alert"' in body
+
+
+def test_minutes_filter_rounds_up():
+    from casework.web.templatetags.locale_formats import whole_minutes
+
+    assert whole_minutes(dt.timedelta(minutes=15)) == 15
+    assert whole_minutes(dt.timedelta(seconds=61)) == 2
+    assert whole_minutes("15") is None
+
+
+def test_a_failed_log_in_is_announced(client, owner):
+    response = client.post(
+        "/accounts/login/",
+        {"username": "owner", "password": "wrong"},
+        HTTP_ACCEPT_LANGUAGE="fr",
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="login-errors" role="alert"' in body

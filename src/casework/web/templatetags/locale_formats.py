@@ -120,3 +120,12 @@ def date_range(start: object, end: object) -> str:
 @register.filter
 def indicator_label(code: str) -> str:
     return indicators.label(code, _language())
+
+
+@register.filter
+def whole_minutes(value: object) -> int | None:
+    """A duration in whole minutes (rounded up), for a count in a plural phrase:
+    {% blocktranslate count counter=wait|whole_minutes %}…{% plural %}…{% endblocktranslate %}"""
+    if not isinstance(value, dt.timedelta):
+        return None
+    return max(0, -(-int(value.total_seconds()) // 60))
