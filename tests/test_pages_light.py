@@ -55,6 +55,15 @@ def test_public_pages_are_compressed_and_within_budget(client, url):
     assert size <= BUDGET, f"{url} is {size:,} bytes compressed (budget {BUDGET:,})"
 
 
+def test_files_compressed_already_are_not_gzipped_again(client):
+    xlsx = client.get(f"/compliance/{YEAR}/export.xlsx", HTTP_ACCEPT_ENCODING="gzip")
+    assert xlsx.status_code == 200
+    assert "Content-Encoding" not in xlsx
+    assert xlsx.content[:2] == b"PK"  # the XLSX itself
+    csv = client.get(f"/compliance/{YEAR}/export.csv", HTTP_ACCEPT_ENCODING="gzip")
+    assert csv["Content-Encoding"] == "gzip"
+
+
 def test_observations_list_is_compressed_and_within_budget(client, owner):
     client.force_login(owner)
     response = _gzipped(client, "/observations/")

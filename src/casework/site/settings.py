@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "casework.api",
     "casework.notifications",
     "django.contrib.admin",
+    # After the admin, whose models it watches (audit.signals.connect at ready()).
+    "casework.audit",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -73,16 +75,18 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     # Static files are served (precompressed) by WhiteNoise before anything below runs.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Pages are gzipped before any middleware below reads or changes their body.
+    # Text responses are gzipped after every middleware below has read or changed them.
     # BREACH: Django's GZipMiddleware pads each compressed response with random bytes
     # (Django 4.2+), and CSRF tokens are masked afresh on every response, so the secret
     # never repeats in the compressed stream.
-    "django.middleware.gzip.GZipMiddleware",
+    "casework.site.middleware.TextGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Every change made in the admin goes to the audit log (casework.audit.signals).
+    "casework.audit.middleware.AdminAuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
