@@ -121,12 +121,12 @@ def test_states_import_shows_the_diff_and_applies_only_with_apply(tmp_path):
     assert run(["demo", "--no-serve"], env).returncode == 0
     newer = tmp_path / "newer.csv"
     newer.write_text(
-        "iso3,name_en,name_fr,date_entry_into_force\nSEN,Senegal,Sénégal,1999-03-01\n",
+        "iso3,name_en,name_fr,date_signed\nSEN,Senegal,Sénégal,1997-12-04\n",
         encoding="utf-8",
     )
     dry = run(["states", "import", str(newer)], env)
     assert dry.returncode == 0, dry.stderr
-    assert "~ SEN date_entry_into_force: unknown -> 1999-03-01" in dry.stdout
+    assert "~ SEN date_signed: 1997-12-03 -> 1997-12-04" in dry.stdout
     assert "Run again with --apply" in dry.stdout
     applied = run(["states", "import", str(newer), "--apply"], env)
     assert "Applied." in applied.stdout

@@ -5,6 +5,7 @@ so a document added here is stored and queued exactly as an upload is."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -167,7 +168,7 @@ def documents_status(iso3: str, limit: int) -> None:
     click.echo(table(header, rows))
 
 
-def table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+def table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
     """Columns padded to their widest cell, two spaces apart."""
     widths = [
         max(len(cell) for cell in column) for column in zip(header, *rows, strict=True)

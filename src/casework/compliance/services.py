@@ -154,12 +154,14 @@ def reported_as_party(
     initial report: the initial report is still owed.
     """
     in_force = {state.pk: state.entry_into_force for state in states}
-    return {
-        state_id
-        for state_id, submitted_at in submissions
-        if state_id in in_force
-        and (in_force[state_id] is None or submitted_at >= in_force[state_id])
-    }
+    reported: set[int] = set()
+    for state_id, submitted_at in submissions:
+        if state_id not in in_force:
+            continue
+        since = in_force[state_id]
+        if since is None or submitted_at >= since:
+            reported.add(state_id)
+    return reported
 
 
 def state_status(
