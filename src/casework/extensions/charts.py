@@ -1,6 +1,7 @@
 """Server-rendered SVG charts for the analysis page: no JavaScript, no CDN.
 
-Pure Python: the view passes translated labels in; the output is SVG markup with a
+Pure Python: the view passes translated labels and the interface language in; numbers
+are written by `casework.domain.locale` in that language. The output is SVG markup with a
 <title> and a text table fallback is shown by the page next to it.
 """
 
@@ -10,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from casework.domain.languages import DEFAULT
+from casework.domain.locale import format_money, format_number
 from casework.extensions.analysis import YearGap
 
 WIDTH, HEIGHT = 640, 300
@@ -26,13 +29,15 @@ class Labels:
     required: str = ""
     past: str = ""
     past_rate: str = ""
+    language: str = DEFAULT  # the language numbers are written in
 
 
-def _short(value: float) -> str:
+def _short(value: float, language: str) -> str:
+    """An axis tick: 2.5M / 2,5M (a decimal mark of the language), 800, 12k."""
     for size, suffix in ((1e9, "G"), (1e6, "M"), (1e3, "k")):
         if abs(value) >= size:
-            return f"{value / size:.1f}".rstrip("0").rstrip(".") + suffix
-    return f"{value:.0f}"
+            return format_number(round(value / size, 1), language) + suffix
+    return format_number(round(value), language, decimals=0)
 
 
 def _axis(top_value: float) -> tuple[float, list[float]]:
@@ -59,9 +64,15 @@ def _frame(labels: Labels, maximum: float, ticks: list[float], css: str) -> list
         parts.append(
             f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}"/>'
             f'<text class="tick" x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end">'
-            f"{_short(tick)}</text>"
+            f"{_short(tick, labels.language)}</text>"
         )
     return parts
+
+
+def _amount(value: float, currency: str, language: str) -> str:
+    if not currency:
+        return format_number(round(value), language, decimals=0)
+    return format_money(value, currency, language)
 
 
 def _legend(items: Sequence[tuple[str, str]]) -> str:
@@ -97,7 +108,7 @@ def funding_gap_svg(years: Sequence[YearGap], labels: Labels) -> str:
                 parts.append(
                     f'<rect class="bar {css}" x="{x:.1f}" y="{base:.1f}" width="{bar:.1f}" '
                     f'height="{height:.1f}"><title>{year.year} {escape(name)}: '
-                    f"{value:,.0f} {escape(year.currency)}</title></rect>"
+                    f"{escape(_amount(value, year.currency, labels.language))}</title></rect>"
                 )
         parts.append(
             f'<text class="tick" x="{x + bar / 2:.1f}" y="{HEIGHT - BOTTOM + 16}" '
@@ -139,7 +150,8 @@ def release_rate_svg(
         height = plot_h * value / maximum
         parts.append(
             f'<rect class="{css}" x="{x:.1f}" y="{TOP + plot_h - height:.1f}" '
-            f'width="{bar:.1f}" height="{height:.1f}"><title>{year}: {value:,} m²</title></rect>'
+            f'width="{bar:.1f}" height="{height:.1f}"><title>{year}: '
+            f"{format_number(value, labels.language, decimals=0)} m²</title></rect>"
             f'<text class="tick" x="{x + bar / 2:.1f}" y="{HEIGHT - BOTTOM + 16}" '
             f'text-anchor="middle">{year}</text>'
         )

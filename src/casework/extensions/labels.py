@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from django.utils.formats import number_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from casework.domain.languages import normalise
+from casework.domain.locale import format_number
 from casework.extensions.analysis import Finding
 
 CHECKLIST = {
@@ -72,14 +74,15 @@ VERDICTS = {
 }
 
 
-def _shown(value: object) -> str:
+def _shown(value: object, language: str) -> str:
+    """A parameter as the language writes it (years, as ints below 10000, stay bare)."""
     if isinstance(value, float):
         decimals = 2 if abs(value) < 100 else 0
-        return number_format(
-            round(value, decimals), decimal_pos=decimals, force_grouping=True
-        )
+        return format_number(value, language, decimals=decimals)
     if isinstance(value, int):
-        return number_format(value, force_grouping=True) if value > 9999 else str(value)
+        return (
+            format_number(value, language, decimals=0) if value > 9999 else str(value)
+        )
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)
@@ -90,4 +93,7 @@ def describe(finding: Finding) -> str:
     template = FINDINGS.get(finding.code)
     if template is None:
         return finding.code
-    return str(template) % {key: _shown(value) for key, value in finding.params.items()}
+    language = normalise(get_language())
+    return str(template) % {
+        key: _shown(value, language) for key, value in finding.params.items()
+    }

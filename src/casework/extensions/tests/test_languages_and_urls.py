@@ -105,3 +105,35 @@ def test_the_template_records_the_interface_language(client):
     assert values["language"] == "fr"
     english = client.get("/extensions/template.csv", HTTP_ACCEPT_LANGUAGE="en")
     assert "Request,language,en," in english.content.decode("utf-8-sig")
+
+
+def test_the_detail_page_writes_numbers_and_dates_in_the_interface_language(
+    client, support, gaps
+):
+    from casework.domain.locale import format_date, format_number, format_percent
+    from casework.extensions.services import analyse_request
+
+    _data, result = analyse_request(gaps)
+    client.force_login(support)
+    body = client.get(f"/extensions/{gaps.pk}/", HTTP_ACCEPT_LANGUAGE="fr").content
+    page = body.decode()
+    gap = format_number(round(result.total_gap), "fr", decimals=0)
+    assert "\u00a0" in gap  # grouped the French way
+    assert f'<span class="number" id="total-gap">{gap}</span>' in page
+    assert format_date(gaps.current_deadline, "fr") in page
+    share = format_percent(result.national_share, "fr")
+    assert f'<span class="number">{share}</span>' in page and "\u00a0%" in share
+
+
+def test_chart_labels_follow_the_language():
+    from casework.extensions.analysis import YearGap
+    from casework.extensions.charts import Labels, funding_gap_svg
+
+    years = [
+        YearGap(2027, 2_500_000.0, 500_000.0, 1_000_000.0, None, 1_000_000.0, "USD")
+    ]
+    french = funding_gap_svg(years, Labels("Financement", gap="Déficit", language="fr"))
+    english = funding_gap_svg(years, Labels("Funding", gap="Gap", language="en"))
+    assert ">2,5M</text>" in french and ">2.5M</text>" in english
+    assert "Déficit: 1\u00a0000\u00a0000\u00a0USD" in french
+    assert "Gap: USD 1,000,000" in english

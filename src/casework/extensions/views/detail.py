@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from casework.domain.languages import LANGUAGES
+from casework.domain.languages import LANGUAGES, normalise
 from casework.extensions import charts, labels, services
-from casework.extensions.analysis import Analysis, Kind
+from casework.extensions.analysis import Analysis, Kind, RequestData
 from casework.extensions.cells import compact_sources
 from casework.extensions.forms import CommentForm, TemplateUploadForm
 from casework.extensions.permissions import (
@@ -22,7 +23,8 @@ from casework.extensions.permissions import (
 )
 
 
-def _charts(data, result: Analysis) -> dict[str, str]:
+def _charts(data: RequestData, result: Analysis) -> dict[str, SafeString]:
+    language = normalise(get_language())
     gap = charts.funding_gap_svg(
         result.years,
         charts.Labels(
@@ -30,6 +32,7 @@ def _charts(data, result: Analysis) -> dict[str, str]:
             national=_("National"),
             secured=_("International, secured"),
             gap=_("Gap"),
+            language=language,
         ),
     )
     release = charts.release_rate_svg(
@@ -43,6 +46,7 @@ def _charts(data, result: Analysis) -> dict[str, str]:
             planned=_("Planned"),
             required=_("Required rate"),
             past_rate=_("Past rate"),
+            language=language,
         ),
     )
     # Built from numbers and escaped labels only (charts.py escapes every text).
