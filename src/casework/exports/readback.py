@@ -9,15 +9,38 @@ import pypdfium2
 import pypdfium2.raw as pdfium
 from docx import Document
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+FOOTNOTES = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+)
+
 
 def docx_text(data: bytes) -> str:
-    """All paragraph and table text of a DOCX, one paragraph per line."""
+    """All paragraph, table and footnote text of a DOCX, one paragraph per line."""
     document = Document(io.BytesIO(data))
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
             lines.append(" | ".join(cell.text for cell in row.cells))
+    lines += docx_footnotes(data)
     return "\n".join(lines)
+
+
+def docx_footnotes(data: bytes) -> list[str]:
+    """The text of each real Word footnote (word/footnotes.xml), separators left out."""
+    from lxml import etree
+
+    document = Document(io.BytesIO(data))
+    notes: list[str] = []
+    for rel in document.part.rels.values():
+        if rel.reltype != FOOTNOTES:
+            continue
+        root = etree.fromstring(rel.target_part.blob)
+        for note in root.iter(W + "footnote"):
+            if note.get(W + "type") in ("separator", "continuationSeparator"):
+                continue
+            notes.append("".join(t.text or "" for t in note.iter(W + "t")).strip())
+    return notes
 
 
 def docx_styles(data: bytes) -> list[str]:
@@ -28,12 +51,18 @@ def docx_styles(data: bytes) -> list[str]:
     ]
 
 
+# pdfium gives a hyphen that ends a line of a hyphenated word as U+FFFE, with the line
+# break removed: dropping it gives the word whole, as a reader copying the text gets it.
+LINE_END_HYPHEN = "\ufffe"
+
+
 def pdf_text(data: bytes) -> str:
-    """The text layer of every page of a PDF."""
+    """The text layer of every page of a PDF, hyphenated words joined again."""
     pdf = pypdfium2.PdfDocument(data)
     try:
         return "\n".join(
-            pdf[i].get_textpage().get_text_range() for i in range(len(pdf))
+            pdf[i].get_textpage().get_text_range().replace(LINE_END_HYPHEN, "")
+            for i in range(len(pdf))
         )
     finally:
         pdf.close()
