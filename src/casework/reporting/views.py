@@ -21,7 +21,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from casework.accounts.permissions import (
-    is_support_unit,
     own_state,
     profile_of,
     signed_in_required,
@@ -56,7 +55,6 @@ from casework.reporting.permissions import (
     get_report_to_submit_for_user,
     get_state_to_report_for,
     visible_reports,
-    waiting_for_clearance_by,
 )
 from casework.reporting.schema import FORMS_BY_CODE
 from casework.reporting.validation import validate
@@ -77,9 +75,6 @@ def report_list(request: HttpRequest) -> HttpResponse:
         "deadline": TREATY.report_deadline(today.year),
         "report_languages": [(code, NATIVE[code]) for code in LANGUAGES],
         "default_language": _profile_language(request),
-        "to_clear": waiting_for_clearance_by(request.user)
-        if mine or is_support_unit(request.user)
-        else [],
         "can_set_clearance_rules": can_set_clearance_rules(request.user),
     }
     return render(request, "reporting/list.html", context)

@@ -138,9 +138,15 @@ def test_two_focal_points_the_second_clears_from_the_dashboard(
     dashboard = client.get(reverse("reporting:list")).content.decode()
     assert "Waiting for your clearance" in dashboard
     assert reverse("reporting:detail", args=[report.pk]) in dashboard
+    home = client.get(reverse("home")).content.decode()  # the dashboard too
+    assert "Waiting for your clearance" in home
+    assert reverse("reporting:detail", args=[report.pk]) in home
     client.force_login(owner)
     assert "Waiting for your clearance" not in (
         client.get(reverse("reporting:list")).content.decode()
+    )
+    assert "Waiting for your clearance" not in (
+        client.get(reverse("home")).content.decode()
     )
 
     # neither the author nor the support unit clears what a colleague can clear
