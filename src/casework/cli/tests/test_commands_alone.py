@@ -103,7 +103,8 @@ def test_the_worker_child_runs_in_its_own_group_and_is_stopped(tmp_path):
 
 
 def test_demo_serves_and_its_worker_stops_with_it(tmp_path):
-    """`casework demo` starts the worker; SIGTERM to the demo stops both."""
+    """`casework demo` starts the worker: a text file added with `documents add` is
+    analysed ("done") within 60 seconds; SIGTERM to the demo stops both."""
     import socket
 
     with socket.socket() as probe:
@@ -128,6 +129,26 @@ def test_demo_serves_and_its_worker_stops_with_it(tmp_path):
                 break
         assert worker_pid is not None
         os.kill(worker_pid, 0)  # alive
+        report = tmp_path / "per-2025-report.txt"
+        report.write_text(
+            "Article 7 report 2025.\n\nPeru provided technical assistance to "
+            "Ecuador for the clearance of the border area.\n",
+            encoding="utf-8",
+        )
+        added = _run(
+            ["documents", "add", str(report), "--state", "PER", "--year", "2025"], env
+        )
+        assert added.returncode == 0, added.stderr
+        started, line = time.monotonic(), ""
+        while time.monotonic() - started < 60:
+            status = _run(["documents", "status", "--state", "PER"], env)
+            line = next(
+                (row for row in status.stdout.splitlines() if report.name in row), ""
+            )
+            if " done " in f" {line} ":
+                break
+            time.sleep(2)
+        assert " done " in f" {line} ", line
     finally:
         demo.send_signal(signal.SIGTERM)
         demo.wait(timeout=60)
