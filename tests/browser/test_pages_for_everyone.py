@@ -181,3 +181,18 @@ def test_axe_on_every_menu_page_of_each_role(page, live_server, request, role):
         if violations:
             found[path] = violations
     assert found == {}, f"{role}: {found}"
+
+
+@pytest.mark.parametrize("role", ["owner", "support"])
+def test_no_sideways_scroll_on_the_menu_pages_of_each_role(
+    phone, live_server, request, role
+):
+    user = request.getfixturevalue(role)
+    log_in(phone, live_server, user.username)
+    phone.goto(f"{live_server.url}/")
+    wide = {}
+    for path in _menu_paths(phone):
+        phone.goto(f"{live_server.url}{path}")
+        if _scroll_width(phone) > 390:
+            wide[path] = _scroll_width(phone)
+    assert wide == {}, f"{role}: pages wider than 390 px: {wide}"
