@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import io
+from typing import Any
 
 import pypdfium2
 import pypdfium2.raw as pdfium
@@ -16,14 +17,58 @@ FOOTNOTES = (
 
 
 def docx_text(data: bytes) -> str:
-    """All paragraph, table and footnote text of a DOCX, one paragraph per line."""
+    """All paragraph, table and footnote text of a DOCX, one paragraph per line.
+
+    A paragraph Word numbers itself (decimal numbering, "%1.") reads "12.\ttext", as
+    Word shows it; the number is computed from numbering.xml, not typed in the file.
+    """
     document = Document(io.BytesIO(data))
-    lines = [p.text for p in document.paragraphs]
+    paragraphs = document.paragraphs
+    numbers = _word_numbers(paragraphs, document)
+    lines = [number + p.text for number, p in zip(numbers, paragraphs, strict=True)]
     for table in document.tables:
         for row in table.rows:
             lines.append(" | ".join(cell.text for cell in row.cells))
     lines += docx_footnotes(data)
     return "\n".join(lines)
+
+
+def _word_numbers(paragraphs: list[Any], document: Any) -> list[str]:
+    """For each paragraph, "N.\t" when a decimal list numbers it, else ""."""
+    found = [""] * len(paragraphs)
+    try:
+        numbering = document.part.numbering_part.element
+    except (KeyError, NotImplementedError):
+        return found
+    starts: dict[str, int] = {}
+    for num in numbering.iter(W + "num"):
+        num_id = num.get(W + "numId")
+        abstract_id = num.find(W + "abstractNumId").get(W + "val")
+        abstract = next(
+            a
+            for a in numbering.iter(W + "abstractNum")
+            if a.get(W + "abstractNumId") == abstract_id
+        )
+        level = abstract.find(W + "lvl")
+        if level is None or level.find(W + "numFmt").get(W + "val") != "decimal":
+            continue
+        start = level.find(W + "start")
+        override = num.find(f"{W}lvlOverride/{W}startOverride")
+        chosen = override if override is not None else start
+        starts[num_id] = int(chosen.get(W + "val")) if chosen is not None else 1
+    counters: dict[str, int] = {}
+    for n, paragraph in enumerate(paragraphs):
+        num_pr = paragraph._p.find(f"{W}pPr/{W}numPr")
+        if num_pr is None:
+            continue
+        num_id = num_pr.find(W + "numId").get(W + "val")
+        level = num_pr.find(W + "ilvl")
+        if num_id not in starts or (level is not None and level.get(W + "val") != "0"):
+            continue
+        value = starts[num_id] + counters.get(num_id, 0)
+        counters[num_id] = counters.get(num_id, 0) + 1
+        found[n] = f"{value}.\t"
+    return found
 
 
 def docx_footnotes(data: bytes) -> list[str]:
