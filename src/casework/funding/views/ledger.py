@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from casework.audit import services as audit
 from casework.exports.registry import table_response
 from casework.funding.models import Contribution, Sector, Source, Status
 from casework.funding.permissions import (
@@ -102,9 +104,23 @@ def ledger(request: HttpRequest) -> HttpResponse:
 @require_POST
 def publish(request: HttpRequest) -> HttpResponse:
     """Publish or withdraw the selected entries (support unit)."""
-    ids = [int(pk) for pk in request.POST.getlist("ids") if pk.isdigit()]
+    ids = [int(pk) for pk in request.POST.getlist("ids") if pk.isdigit()][:10_000]
     publish_them = request.POST.get("action") == "publish"
-    count = Contribution.objects.filter(pk__in=ids).update(is_published=publish_them)
+    with transaction.atomic():
+        changing = Contribution.objects.filter(pk__in=ids).exclude(
+            is_published=publish_them
+        )
+        for item in changing.select_related("donor"):
+            audit.record(
+                audit.Action.PUBLISHED if publish_them else audit.Action.WITHDRAWN,
+                actor=request.user,
+                obj=item,
+                before={"is_published": item.is_published},
+                after={"is_published": publish_them},
+            )
+        count = Contribution.objects.filter(pk__in=ids).update(
+            is_published=publish_them
+        )
     if publish_them:
         messages.success(request, _("%(n)d contributions published.") % {"n": count})
     else:
