@@ -9,6 +9,7 @@ import icalendar
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from casework.domain.languages import DEFAULT
 from casework.engagement.models import CaseStep, Event
 
 
@@ -44,7 +45,7 @@ def _article7_deadlines(first: dt.date, last: dt.date) -> list[CalendarItem]:
 
 
 def calendar_items(
-    first: dt.date, last: dt.date, *, public_only: bool, language: str = "en"
+    first: dt.date, last: dt.date, *, public_only: bool, language: str = DEFAULT
 ) -> list[CalendarItem]:
     """Everything between two dates, by date; `public_only` leaves out the Committee's own."""
     events = Event.objects.filter(start__range=(first, last))
