@@ -29,3 +29,15 @@ def test_demo_report_tells_the_issue_facts_in_french():
         "les autorités nationales du Nigéria ont rendu visite à leurs homologues de la Türkiye"
         in text
     )
+
+
+def test_demo_report_tells_the_issue_facts_in_spanish():
+    load_demo()
+    text = docx_text(render_docx(documents.annual_report_spec(2025, "es")))
+    assert (
+        "El 27 de agosto de 2025, el Comité mantuvo una llamada preparatoria con el "
+        "Sudán" in text
+    )
+    assert "informe final del enfoque individualizado de Guinea-Bissau" in text
+    assert "informe final del enfoque individualizado del Sudán del Sur" in text
+    assert "Reunión de los Estados partes (demostración)" in text
