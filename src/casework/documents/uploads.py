@@ -8,10 +8,13 @@ file never reaches the form. The view then names the refused files.
 
 from __future__ import annotations
 
+import logging
+
 from django.conf import settings
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.http import HttpRequest
 
+logger = logging.getLogger(__name__)
 MB = 1024 * 1024
 
 
@@ -46,6 +49,10 @@ def limit_uploads(request: HttpRequest) -> LimitedUploadHandler:
     """Put the limit first among the request's upload handlers; call it before the
     request's POST or FILES is read (the view must be csrf_exempt, then csrf_protect)."""
     handler = LimitedUploadHandler(request, limit=max_upload_bytes())
-    # Django refuses (AttributeError) once the body has been read: then nothing is limited.
-    request.upload_handlers = [handler, *request.upload_handlers]
+    try:
+        request.upload_handlers = [handler, *request.upload_handlers]
+    except AttributeError:
+        # The body was read before the view (a middleware read request.POST): the file
+        # is already received; the form's size check still refuses it before storing.
+        logger.warning("upload limit not applied while streaming: body already read")
     return handler
