@@ -5,25 +5,30 @@ carriage return before one of them) as a formula: `=HYPERLINK("http://x","y")` i
 contribution's description would become a live link in the public ledger. Every text cell
 that starts with one of those characters gets an apostrophe in front (OWASP, "CSV
 injection"); numbers and dates are not text, so they are written as typed cells and keep
-their sign.
+their sign (so does a signed number written as text, such as "-5.00").
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Final
 
 from django.utils import timezone
 
 FORMULA_LEADS: Final = ("=", "+", "-", "@", "\t", "\r")
+# A signed number written as text ("-5.00", as an API gives a decimal) computes nothing.
+PLAIN_NUMBER: Final = re.compile(r"[+-]?\d+(\.\d+)?([eE][+-]?\d+)?")
 
 Typed = str | int | float | Decimal | bool | dt.date | dt.datetime | dt.time | None
 
 
 def neutralise(text: str) -> str:
     """The text, with an apostrophe in front when a spreadsheet would run it."""
-    return "'" + text if text.startswith(FORMULA_LEADS) else text
+    if text.startswith(FORMULA_LEADS) and not PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
 
 
 def typed(value: object) -> Typed:

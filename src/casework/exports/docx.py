@@ -38,6 +38,7 @@ URL: Final = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]]")
 W_NS: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 DRAFT_RED: Final = RGBColor(0xB0, 0x00, 0x20)
+BODY_STYLE: Final = "Body Text"
 
 
 def render_docx(spec: DocumentSpec) -> bytes:
@@ -57,7 +58,9 @@ def render_docx(spec: DocumentSpec) -> bytes:
             level = min(max(item.level, 1), 3)
             document.add_heading(un_format.text(spec, item.text), level=level)
         elif isinstance(item, Paragraph):
-            paragraph = document.add_paragraph()
+            # "Body Text" marks the content a Word round trip reads back
+            # (`exports.word_edits`); a paragraph added in Word with Enter inherits it.
+            paragraph = document.add_paragraph(style=BODY_STYLE)
             if item.number:
                 if num_id is not None:
                     _number(paragraph, num_id)

@@ -21,6 +21,18 @@ def test_every_formula_lead_gets_an_apostrophe(lead):
     assert typed(f"{lead}cmd") == f"'{lead}cmd"
 
 
+@pytest.mark.parametrize("text", ["-5", "-1234.50", "+3", "-2e5"])
+def test_a_signed_number_as_text_is_left_alone(text):
+    assert neutralise(text) == text
+
+
+@pytest.mark.parametrize(
+    "text", ["-1+1", "-5,cmd", "+41 22 917 00 00", "-", "=1", "@A1"]
+)
+def test_anything_more_than_a_number_is_neutralised(text):
+    assert neutralise(text) == "'" + text
+
+
 def test_plain_text_and_numbers_are_left_alone():
     assert neutralise("Norway 2024") == "Norway 2024"
     assert typed(-5) == -5 and typed(Decimal("-1.5")) == Decimal("-1.5")
