@@ -472,7 +472,8 @@ def _years_outside_period(request: RequestData) -> list[Finding]:
         return []
     first, last = request.current_deadline.year, request.requested_deadline.year
     outside: dict[int, list[str]] = {}
-    for row in [*request.plan, *request.budget]:
+    rows: list[PlanYear | BudgetYear] = [*request.plan, *request.budget]
+    for row in rows:
         if not first <= row.year <= last:
             outside.setdefault(row.year, []).append(row.cell("year"))
     return [

@@ -96,7 +96,7 @@ def funding_gap_svg(years: Sequence[YearGap], labels: Labels) -> str:
     bar = min(slot * 0.6, 60)
     for index, year in enumerate(years):
         x = LEFT + slot * index + (slot - bar) / 2
-        base = TOP + plot_h
+        base: float = TOP + plot_h
         for css, value, name in (
             ("national", year.national, labels.national),
             ("secured", year.secured, labels.secured),
@@ -155,9 +155,9 @@ def release_rate_svg(
             f'<text class="tick" x="{x + bar / 2:.1f}" y="{HEIGHT - BOTTOM + 16}" '
             f'text-anchor="middle">{year}</text>'
         )
-    for css, value in (("required", required), ("past-rate", past_rate)):
-        if value:
-            y = TOP + plot_h - plot_h * value / maximum
+    for css, rate in (("required", required), ("past-rate", past_rate)):
+        if rate:
+            y = TOP + plot_h - plot_h * rate / maximum
             parts.append(
                 f'<line class="{css}" x1="{LEFT}" x2="{WIDTH - RIGHT}" '
                 f'y1="{y:.1f}" y2="{y:.1f}"/>'

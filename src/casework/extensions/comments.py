@@ -9,7 +9,7 @@ sentence by `casework.domain.state_names.forms()`. The draft is a list of paragr
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from casework.domain import locale
 from casework.domain.languages import pick
@@ -24,7 +24,7 @@ from casework.extensions.analysis import (
 from casework.extensions.cells import compact_sources
 
 Drafter = Callable[[Analysis, RequestData, NameForms], list[str]]
-Phrases = dict[str, Callable[[dict[str, object], str], str]]
+Phrases = dict[str, Callable[[Mapping[str, object], str], str]]
 
 
 def number(value: float | int, language: str) -> str:
@@ -93,13 +93,13 @@ CHECKLIST: dict[str, dict[str, str]] = {
 }
 
 
-def _n(p: dict[str, object], key: str, lang: str) -> str:
+def _n(p: Mapping[str, object], key: str, lang: str) -> str:
     value = p[key]
     assert isinstance(value, int | float)
     return number(value, lang)
 
 
-def _found(p: dict[str, object]) -> str:
+def _found(p: Mapping[str, object]) -> str:
     found = p["found"]
     assert isinstance(found, list | tuple)
     return ", ".join(str(code) for code in found)

@@ -14,7 +14,10 @@ from casework.extensions.template_io import filled_template_xlsx
 
 logger = logging.getLogger(__name__)
 
-COMPLETE = (
+# The Request sheet's fields, then each table's rows.
+Demo = tuple[dict[str, object], dict[str, list[tuple[object, ...]]]]
+
+COMPLETE: Demo = (
     {
         "state": "SEN",
         "reference": "DEMO-EXT-A",
@@ -60,7 +63,7 @@ COMPLETE = (
     },
 )
 
-WITH_GAPS = (
+WITH_GAPS: Demo = (
     {
         "state": "TJK",
         "reference": "DEMO-EXT-B",
@@ -108,7 +111,7 @@ def load_demo() -> None:
         if ExtensionRequest.objects.filter(reference=fields["reference"]).exists():
             continue
         data = filled_template_xlsx(fields, tables)
-        result = import_template(data, f"{fields['reference'].lower()}.xlsx")
+        result = import_template(data, f"{str(fields['reference']).lower()}.xlsx")
         if result.request is None:
             raise RuntimeError(f"demo request {fields['reference']}: {result.errors}")
         logger.info("demo extension request %s loaded", result.request.pk)

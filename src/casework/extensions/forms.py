@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any, TypeAlias
+
 from django import forms
-from django.forms import inlineformset_factory
+from django.core.files.uploadedfile import UploadedFile
+from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from casework.extensions.models import (
@@ -16,12 +19,14 @@ from casework.extensions.models import (
 )
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+# The formset class of one of a request's tables.
+RowsOf: TypeAlias = type[BaseInlineFormSet[Any, ExtensionRequest, Any]]
 
 
 class DateInput(forms.DateInput):
     input_type = "date"
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
@@ -31,11 +36,11 @@ class TemplateUploadForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
     )
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith((".xlsx", ".csv")):
+    def clean_file(self) -> UploadedFile:
+        upload: UploadedFile = self.cleaned_data["file"]
+        if not (upload.name or "").lower().endswith((".xlsx", ".csv")):
             raise forms.ValidationError(_("Upload the template as .xlsx or .csv."))
-        if upload.size > MAX_UPLOAD_BYTES:
+        if (upload.size or 0) > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(
                 _("The file is larger than 5 MB; is it the template?")
             )
@@ -45,20 +50,20 @@ class TemplateUploadForm(forms.Form):
 class DocumentUploadForm(forms.Form):
     file = forms.FileField(label=_("The request document (PDF, DOCX, HTML or text)"))
 
-    def clean_file(self):
+    def clean_file(self) -> UploadedFile:
         from casework.extensions.prefill import READABLE
 
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(READABLE):
+        upload: UploadedFile = self.cleaned_data["file"]
+        if not (upload.name or "").lower().endswith(READABLE):
             raise forms.ValidationError(
                 _("Upload a PDF, DOCX, ODT, HTML or text file.")
             )
-        if upload.size > 50 * 1024 * 1024:
+        if (upload.size or 0) > 50 * 1024 * 1024:
             raise forms.ValidationError(_("The file is larger than 50 MB."))
         return upload
 
 
-class RequestForm(forms.ModelForm):
+class RequestForm(forms.ModelForm[ExtensionRequest]):
     class Meta:
         model = ExtensionRequest
         fields = [
@@ -91,7 +96,7 @@ class RequestForm(forms.ModelForm):
             "gender_diversity": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, can_publish: bool = False, **kwargs):
+    def __init__(self, *args: Any, can_publish: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not can_publish:
             del self.fields["is_published"]
@@ -99,22 +104,18 @@ class RequestForm(forms.ModelForm):
             # The State of an existing request does not change; import a new one instead.
             del self.fields["state"]
 
-    def clean_currency(self):
-        return self.cleaned_data["currency"].upper()
+    def clean_currency(self) -> str:
+        return str(self.cleaned_data["currency"]).upper()
 
 
-def _text_widgets(*names: str) -> dict:
-    return {name: forms.TextInput(attrs={"size": 10}) for name in names}
-
-
-AreaFormSet = inlineformset_factory(
+AreaFormSet: RowsOf = inlineformset_factory(
     ExtensionRequest,
     ContaminatedArea,
     fields=["region", "confirmed_m2", "suspected_m2"],
     extra=1,
     can_delete=True,
 )
-PlanFormSet = inlineformset_factory(
+PlanFormSet: RowsOf = inlineformset_factory(
     ExtensionRequest,
     WorkPlanYear,
     fields=["year", "cancel_m2", "reduce_m2", "clear_m2", "teams", "milestones"],
@@ -122,21 +123,21 @@ PlanFormSet = inlineformset_factory(
     extra=1,
     can_delete=True,
 )
-BudgetFormSet = inlineformset_factory(
+BudgetFormSet: RowsOf = inlineformset_factory(
     ExtensionRequest,
     BudgetYear,
     fields=["year", "total", "national", "secured", "sought", "currency"],
     extra=1,
     can_delete=True,
 )
-PastFormSet = inlineformset_factory(
+PastFormSet: RowsOf = inlineformset_factory(
     ExtensionRequest,
     PastRelease,
     fields=["year", "released_m2", "cost"],
     extra=1,
     can_delete=True,
 )
-DocumentFormSet = inlineformset_factory(
+DocumentFormSet: RowsOf = inlineformset_factory(
     ExtensionRequest,
     RequestDocument,
     fields=["title", "reference"],

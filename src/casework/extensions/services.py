@@ -6,13 +6,14 @@ import logging
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from casework.domain.languages import LANGUAGES
-from casework.exports.spec import DocumentSpec, Heading, Paragraph, Table
+from casework.exports.spec import Block, DocumentSpec, Heading, Paragraph, Table
 from casework.extensions import analysis as an
 from casework.extensions import comments as drafting
 from casework.extensions.models import (
@@ -99,11 +100,12 @@ def other_requests(request: ExtensionRequest) -> list[an.OtherRequest]:
         .annotate(area=Sum("confirmed_m2") + Sum("suspected_m2"))
         .values_list("request", "area")
     )
-    return [
-        an.OtherRequest(str(pk), float(costs[pk]) / area)
-        for pk, area in areas
-        if area and costs.get(pk)
-    ]
+    others = []
+    for pk, area in areas:
+        cost = costs.get(pk)
+        if area and cost:
+            others.append(an.OtherRequest(str(pk), float(cost) / area))
+    return others
 
 
 def analyse_request(request: ExtensionRequest) -> tuple[an.RequestData, an.Analysis]:
@@ -127,7 +129,7 @@ def refresh_comments(request: ExtensionRequest) -> list[CommitteeComment]:
     return drafted
 
 
-def save_comment_edit(comment: CommitteeComment, text: str, *, user) -> None:
+def save_comment_edit(comment: CommitteeComment, text: str, *, user: User) -> None:
     """Keep a person's text; an empty text goes back to the draft."""
     comment.edited = text.strip().replace("\r\n", "\n")
     if comment.edited == comment.generated.strip():
@@ -165,7 +167,7 @@ def comments_spec(request: ExtensionRequest, language: str) -> DocumentSpec:
     _, result = analyse_request(request)
     state = drafting.state_forms(request.state.iso3, language)
     paragraphs = [p.strip() for p in comment.text.split("\n\n") if p.strip()]
-    blocks: list = [
+    blocks: list[Block] = [
         Paragraph(text, number=f"{i}.") for i, text in enumerate(paragraphs, start=1)
     ]
     if result.years:
@@ -329,7 +331,12 @@ def _default(attribute: str) -> object:
     return False if attribute.startswith("has_") else None
 
 
-def _values(values: dict[str, object], *, zero=(), text=()) -> dict[str, object]:
+def _values(
+    values: dict[str, object],
+    *,
+    zero: tuple[str, ...] = (),
+    text: tuple[str, ...] = (),
+) -> dict[str, object]:
     out = dict(values)
     for name in zero:
         out[name] = out.get(name) or 0

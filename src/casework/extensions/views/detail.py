@@ -14,6 +14,7 @@ from casework.extensions import charts, labels, services
 from casework.extensions.analysis import Analysis, Kind, RequestData
 from casework.extensions.cells import compact_sources
 from casework.extensions.forms import CommentForm, TemplateUploadForm
+from casework.extensions.models import ExtensionRequest
 from casework.extensions.permissions import (
     can_edit,
     can_read_comments,
@@ -53,7 +54,7 @@ def _charts(data: RequestData, result: Analysis) -> dict[str, SafeString]:
     return {"gap_chart": mark_safe(gap), "release_chart": mark_safe(release)}
 
 
-def _history(request: HttpRequest, extension) -> dict[str, object]:
+def _history(request: HttpRequest, extension: ExtensionRequest) -> dict[str, object]:
     visible = set(
         get_requests_for_user(request.user)
         .filter(state=extension.state)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -28,12 +30,19 @@ from casework.extensions.template_io import TemplateError
 CELL_NAMES = {attribute: name for name, attribute in services.REQUEST_COLUMNS.items()}
 
 
+def _editor(request: HttpRequest) -> User:
+    """The signed-in user; `signed_in_only` has already sent the others away."""
+    assert isinstance(request.user, User)
+    return request.user
+
+
 def _forget_cells(
-    instance, changed: list[str], names: dict[str, str] | None = None
+    instance: Model, changed: list[str], names: dict[str, str] | None = None
 ) -> None:
     """A value corrected by hand no longer comes from its template cell."""
+    cells: dict[str, str] = getattr(instance, "cells", {})
     for name in changed:
-        instance.cells.pop((names or {}).get(name, name), None)
+        cells.pop((names or {}).get(name, name), None)
 
 
 @signed_in_only
@@ -113,7 +122,7 @@ def edit_comment(request: HttpRequest, pk: int, language: str) -> HttpResponse:
     form = CommentForm(request.POST)
     if form.is_valid():
         services.save_comment_edit(
-            comment, form.cleaned_data["text"], user=request.user
+            comment, form.cleaned_data["text"], user=_editor(request)
         )
         messages.success(request, _("Comments saved."))
     return redirect(f"{extension.get_absolute_url()}#comments-{language}")

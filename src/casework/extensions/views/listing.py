@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.contrib import messages
-from django.db.models import Count, Sum
+from django.db.models import Case, Count, DecimalField, F, Sum, Value, When
+from django.db.models.functions import Coalesce, Greatest
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
@@ -28,11 +31,13 @@ from casework.extensions.template_io import (
 from casework.states.services import get_state
 
 TEMPLATE_STEM = "extension-request-template"
+AMOUNT: DecimalField[Decimal, Decimal] = DecimalField(max_digits=18, decimal_places=2)
 
 
 @require_safe
 def request_list(request: HttpRequest) -> HttpResponse:
     """Every request the user may see, with its cost and funding gap in one query."""
+    zero = Value(Decimal(0), output_field=AMOUNT)
     rows = (
         get_requests_for_user(request.user)
         .select_related("state")
@@ -42,13 +47,18 @@ def request_list(request: HttpRequest) -> HttpResponse:
             secured=Sum("budget_years__secured"),
             years=Count("budget_years"),
         )
-    )
-    for row in rows:
-        row.gap = (
-            max((row.cost or 0) - (row.national or 0) - (row.secured or 0), 0)
-            if row.cost is not None
-            else None
+        .annotate(
+            # cost − national − secured, never below zero; none without a budget
+            gap=Case(
+                When(cost__isnull=True, then=None),
+                default=Greatest(
+                    F("cost") - Coalesce("national", zero) - Coalesce("secured", zero),
+                    zero,
+                ),
+                output_field=AMOUNT,
+            )
         )
+    )
     return render(
         request,
         "extensions/list.html",
