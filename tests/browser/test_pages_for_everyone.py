@@ -196,3 +196,21 @@ def test_no_sideways_scroll_on_the_menu_pages_of_each_role(
         if _scroll_width(phone) > 390:
             wide[path] = _scroll_width(phone)
     assert wide == {}, f"{role}: pages wider than 390 px: {wide}"
+
+
+def test_a_wide_table_scrolls_inside_itself_on_a_phone(phone, live_server):
+    """Any table of any app, wrapped or not, scrolls within its own box at 390 px."""
+    phone.goto(f"{live_server.url}/states/SEN/")
+    phone.evaluate(
+        """() => {
+            const cells = Array.from({length: 12}, (_, i) =>
+                `<td>extension-history-column-${i}-with-long-text</td>`).join("");
+            const table = document.createElement("table");
+            table.id = "wide";
+            table.innerHTML = `<tbody><tr>${cells}</tr></tbody>`;
+            document.querySelector("main").appendChild(table);
+        }"""
+    )
+    wide = phone.locator("#wide")
+    assert wide.evaluate("t => t.scrollWidth") > 390  # the table itself is wide
+    assert _scroll_width(phone) <= 390  # the page is not
