@@ -230,6 +230,8 @@ EMAIL_HOST_PASSWORD = os.environ.get("CASEWORK_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("CASEWORK_EMAIL_TLS", default=False)
 DEFAULT_FROM_EMAIL = os.environ.get("CASEWORK_FROM_EMAIL", "casework@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The site's address, for links in notification e-mails (casework.notifications).
+CASEWORK_SITE_URL = os.environ.get("CASEWORK_SITE_URL", "http://localhost:8000")
 
 # --- background tasks: database queue by default, Redis when CASEWORK_REDIS_URL is set ---
 REDIS_URL = os.environ.get("CASEWORK_REDIS_URL", "")
