@@ -140,7 +140,10 @@ def demo(no_serve: bool, port: int, no_worker: bool) -> None:
     if no_serve:
         click.echo("Ready. Run `casework demo` (without --no-serve) to serve the site.")
         return
-    if not no_worker:
+    from django.conf import settings
+
+    # With the immediate backend tasks run inside the request: there is no worker.
+    if not no_worker and settings.TASK_BACKEND != "immediate":
         from casework.cli.processes import start_worker
 
         child = start_worker()
