@@ -41,6 +41,7 @@ from casework.documents.tasks import (
 logger = logging.getLogger("casework.worker")
 
 TASK_RETRIES = 5  # a task failing on transient database errors is re-queued this often
+TASK_RETRY_DELAY_S = 2.0  # then 4, 8... seconds later
 SWEEP_EVERY_S = 15.0
 BATCH_GIVES_UP_AFTER = 10  # consecutive database errors before --burst gives up
 
@@ -207,7 +208,7 @@ class SupervisedWorker:
         tries = self._transient_failures[key]
         if tries > TASK_RETRIES or STOP.is_set():
             return False
-        delay = dt.timedelta(seconds=min(2.0**tries, 30.0))
+        delay = dt.timedelta(seconds=min(TASK_RETRY_DELAY_S * 2.0 ** (tries - 1), 30.0))
         logger.warning(
             "task %s (%s) met a database error (%s); back in the queue (%d of %d)",
             key,

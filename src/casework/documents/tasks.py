@@ -58,10 +58,10 @@ def reset_connections() -> None:
 class Backoff:
     """Delays that double from `first` up to `cap` seconds; `reset` after a success."""
 
-    def __init__(self, first: float = FIRST_DELAY_S, cap: float = MAX_DELAY_S) -> None:
-        self.first = first
+    def __init__(self, first: float | None = None, cap: float = MAX_DELAY_S) -> None:
+        self.first = FIRST_DELAY_S if first is None else first
         self.cap = cap
-        self._next = first
+        self._next = self.first
 
     def next(self) -> float:
         delay = self._next
