@@ -298,3 +298,18 @@ def test_dates_and_figures_follow_the_readers_language(member_client, year_2025)
         "/engagement/calendar/?year=2025", HTTP_ACCEPT_LANGUAGE="es"
     ).content.decode()
     assert "junio de 2025" in calendar
+
+
+def test_going_back_to_the_generated_text_opens_the_report_in_the_readers_language(
+    member_client, year_2025
+):
+    member_client.get("/engagement/years/2025/")  # writes the log
+    entry = LogEntry.objects.get(source_key__startswith="visit:")
+    entry.edited = {"es": "Texto reescrito."}
+    entry.save()
+    response = member_client.post(
+        f"/engagement/entries/{entry.pk}/", {"revert": "1"}, HTTP_ACCEPT_LANGUAGE="es"
+    )
+    assert response["Location"] == "/engagement/years/2025/report/es/"
+    entry.refresh_from_db()
+    assert entry.edited == {}

@@ -16,6 +16,7 @@ from casework.engagement.models import (
     CommitteeYear,
     ExchangeVisit,
     Priority,
+    reader_language,
     written,
 )
 from casework.engagement.permissions import (
@@ -131,7 +132,7 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
         if "revert" in request.POST:
             entry.edited = {}
             entry.save(update_fields=["edited", "updated_at"])
-            return redirect("engagement:report", entry.year, "en")
+            return redirect("engagement:report", entry.year, reader_language())
         if form.is_valid():
             form.save()
             messages.success(
