@@ -129,3 +129,20 @@ def test_home_figures_in_french(client, support):
     from casework.domain.locale import format_date
 
     assert format_date(timezone.localdate(), "fr") in body
+
+
+def test_one_withdrawal_is_singular_three_are_plural(client, time_machine):
+    from casework.states.models import StateParty
+
+    time_machine.move_to(dt.datetime(2026, 11, 27, 12, tzinfo=dt.UTC))
+    withdrawn = [s for s in StateParty.objects.all() if s.has_withdrawn]
+    assert len(withdrawn) > 1  # the reference data's withdrawals
+    body = client.get("/").content.decode()
+    assert "withdrawals in effect:" in body
+    for state in withdrawn[1:]:
+        state.withdrawal_notified = state.withdrawal_effective = None
+        state.save()
+    body = client.get("/").content.decode()
+    assert "withdrawal in effect:" in body and "withdrawals in effect" not in body
+    body = client.get("/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "retrait en vigueur :" in body
