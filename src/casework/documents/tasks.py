@@ -128,7 +128,40 @@ def requeue_stalled() -> int:
         status=AnalysisRun.Status.RUNNING,
         lease_expires_at__gte=now,
     ).update(lease_expires_at=now - dt.timedelta(microseconds=1))
-    return services.requeue_stale_runs()
+    lost = set(
+        AnalysisRun.objects.filter(
+            status=AnalysisRun.Status.RUNNING, lease_expires_at__lt=now
+        ).values_list("pk", flat=True)
+    )
+    count = services.requeue_stale_runs()
+    if lost:
+        _close_lost_task_rows(lost)
+    return count
+
+
+def _close_lost_task_rows(run_ids: set[int]) -> None:
+    """The database queue's rows of the dead workers' runs end FAILED, not RUNNING."""
+    from django.conf import settings
+
+    if settings.TASK_BACKEND != "database":
+        return
+    from django_tasks_db.models import DBTaskResult
+
+    rows = DBTaskResult.objects.filter(
+        status="RUNNING", task_path=analyse_run.module_path
+    )
+    ids = []
+    for row in rows.only("pk", "args_kwargs"):
+        args = (row.args_kwargs or {}).get("args") or []
+        if args and args[0] in run_ids:
+            ids.append(row.pk)
+    DBTaskResult.objects.filter(pk__in=ids).update(
+        status="FAILED",
+        finished_at=timezone.now(),
+        exception_class_path="casework.documents.tasks.WorkerLost",
+        traceback="The worker stopped while running this task (its heartbeat ended); "
+        "the analysis run was put back in the queue or given up.",
+    )
 
 
 def _record_failure(run: AnalysisRun, exc: BaseException) -> None:

@@ -131,12 +131,23 @@ def _stale(run: AnalysisRun, *, attempts: int, seconds: int = 61) -> None:
 def test_a_stale_running_run_is_picked_up_and_finished(
     django_capture_on_commit_callbacks,
 ):
-    run = _upload(django_capture_on_commit_callbacks, execute=False)
+    from django_tasks_db.models import DBTaskResult
+
+    run = _upload(django_capture_on_commit_callbacks, execute=True)
+    # The dead worker's task row stays RUNNING; the run's heartbeat is a minute old.
+    DBTaskResult.objects.update(status="RUNNING")
     _stale(run, attempts=1)
     # The loop's sweep; in a test its queueing waits for the end of the block.
     with django_capture_on_commit_callbacks(execute=True):
         assert tasks.requeue_stalled() == 1
+    lost = DBTaskResult.objects.get(
+        task_path=tasks.analyse_run.module_path, status="FAILED"
+    )
+    assert lost.exception_class_path.endswith("WorkerLost")
     _worker().run()
+    assert DBTaskResult.objects.filter(
+        task_path=tasks.analyse_run.module_path, status="SUCCESSFUL"
+    ).exists()
     run.refresh_from_db()
     assert run.status in {AnalysisRun.Status.DONE, AnalysisRun.Status.PARTIAL}
     assert run.attempts == 2  # the count is kept across the retry
