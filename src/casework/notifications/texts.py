@@ -128,6 +128,20 @@ def _text(notification: Notification, language: str) -> Text:
             )
             % v,
         )
+    if kind == Kind.DEADLINE_APPROACHING and params.get("deadline") == "article5":
+        return Text(
+            _("%(state)s: the Article 5 deadline is %(due)s") % v,
+            ngettext(
+                "The deadline %(of_state)s to destroy all anti-personnel mines in mined "
+                "areas under Article 5 is %(due)s, in %(days)s day. If it cannot be met, "
+                "an extension request is due well before it.",
+                "The deadline %(of_state)s to destroy all anti-personnel mines in mined "
+                "areas under Article 5 is %(due)s, in %(days)s days. If it cannot be met, "
+                "an extension request is due well before it.",
+                int(params.get("days", 0) or 0),
+            )
+            % v,
+        )
     if kind == Kind.DEADLINE_APPROACHING:
         return Text(
             _("%(state)s: the %(year)s Article 7 report is due on %(due)s") % v,

@@ -4,13 +4,17 @@ from typing import TYPE_CHECKING
 
 from django.contrib import admin
 
-from casework.reporting.models import Report, ReportRevision
+from casework.reporting.models import ClearanceRule, Report, ReportRevision, ReportStep
 
 if TYPE_CHECKING:  # ModelAdmin is generic only in django-stubs (no runtime monkeypatch)
     ReportAdminBase = admin.ModelAdmin[Report]
     RevisionAdminBase = admin.ModelAdmin[ReportRevision]
+    RuleAdminBase = admin.ModelAdmin[ClearanceRule]
+    StepAdminBase = admin.ModelAdmin[ReportStep]
 else:
-    ReportAdminBase = RevisionAdminBase = admin.ModelAdmin
+    ReportAdminBase = RevisionAdminBase = RuleAdminBase = StepAdminBase = (
+        admin.ModelAdmin
+    )
 
 
 @admin.register(Report)
@@ -26,3 +30,18 @@ class ReportAdmin(ReportAdminBase):
 class ReportRevisionAdmin(RevisionAdminBase):
     list_display = ("report", "number", "saved_by", "updated_at")
     raw_id_fields = ("report",)
+
+
+@admin.register(ClearanceRule)
+class ClearanceRuleAdmin(RuleAdminBase):
+    list_display = ("state", "cleared_by", "updated_by", "updated_at")
+    list_filter = ("cleared_by",)
+    raw_id_fields = ("state", "updated_by")
+
+
+@admin.register(ReportStep)
+class ReportStepAdmin(StepAdminBase):
+    list_display = ("report", "kind", "by", "at")
+    list_filter = ("kind",)
+    raw_id_fields = ("report", "by")
+    readonly_fields = ("at",)

@@ -10,7 +10,11 @@ from django.urls import reverse
 
 from casework.documents.models import AnalysisRun, Document, StoredOriginal
 from casework.findings.models import Finding
-from casework.notifications.deadlines import notify_deadlines, threshold
+from casework.notifications.deadlines import (
+    notify_deadlines,
+    notify_report_deadline,
+    threshold,
+)
 from casework.notifications.models import Notification
 from casework.notifications.services import notify, unread_count
 from casework.notifications.texts import render
@@ -169,19 +173,20 @@ def test_deadline_notices_reach_states_not_yet_reported_once_per_threshold(
         submitted_at=dt.date(2026, 3, 20),
         source="manual",
     )
-    assert notify_deadlines(dt.date(2026, 3, 1)) == 0  # 60 days left
-    assert notify_deadlines(dt.date(2026, 4, 1)) == 1
-    assert notify_deadlines(dt.date(2026, 4, 2)) == 0  # same threshold: once
-    assert notify_deadlines(dt.date(2026, 4, 25)) == 1
+    assert notify_report_deadline(dt.date(2026, 3, 1)) == 0  # 60 days left
+    assert notify_report_deadline(dt.date(2026, 4, 1)) == 1
+    assert notify_report_deadline(dt.date(2026, 4, 2)) == 0  # same threshold: once
+    assert notify_report_deadline(dt.date(2026, 4, 25)) == 1
     notices = Notification.objects.filter(kind=Kind.DEADLINE_APPROACHING)
     assert {n.recipient for n in notices} == {owner}
     latest = notices.order_by("-pk").first()
     assert latest.params["due"] == "2026-04-30" and latest.params["days"] == 5
     assert "30 April 2026" in render(latest, "en").subject
-    assert notify_deadlines(dt.date(2026, 5, 2)) == 0  # past
+    assert notify_report_deadline(dt.date(2026, 5, 2)) == 0  # past
 
 
 def test_notify_deadlines_command(owner, capsys):
+    StateParty.objects.update(article5_deadline="")  # the 30 April deadline only
     call_command("notify_deadlines", "--date", "2026-04-29")
     assert "1 notifications" in capsys.readouterr().out
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
@@ -211,3 +216,23 @@ def test_support_unit_is_told_of_findings_awaiting_review_once_per_run(owner, su
     assert notice.params["count"] == 1
     assert notice.url == reverse("findings:document", args=[document.pk])
     assert "rapport.txt" in render(notice, "en").body
+
+
+def test_article5_deadline_notices_a_year_six_months_and_a_month_before(owner):
+    senegal = StateParty.objects.get(iso3="SEN")
+    senegal.article5_deadline = "2027-03-01"
+    senegal.save()
+    StateParty.objects.exclude(pk=senegal.pk).update(article5_deadline="")
+    before = dt.date(2025, 12, 1)  # 455 days before
+    assert notify_deadlines(before) == 0
+    assert notify_deadlines(dt.date(2026, 5, 1)) == 1  # 304 days: a year
+    assert notify_deadlines(dt.date(2026, 5, 2)) == 0
+    assert notify_deadlines(dt.date(2026, 9, 1)) == 1  # 181 days: six months
+    notice = (
+        Notification.objects.filter(params__deadline="article5").order_by("-pk").first()
+    )
+    assert notice.recipient == owner
+    assert notice.url == reverse("states:detail", args=["SEN"])
+    french = render(notice, "fr")
+    assert "1er mars 2027" in french.subject
+    assert "du Sénégal" in french.body and "181 jours" in french.body
