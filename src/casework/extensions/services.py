@@ -12,7 +12,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from casework.domain.languages import LANGUAGES
+from casework.domain.languages import LANGUAGES, checked
 from casework.exports.spec import Block, DocumentSpec, Heading, Paragraph, Table
 from casework.extensions import analysis as an
 from casework.extensions import comments as drafting
@@ -161,6 +161,7 @@ ANNEX = {"en": "Annex", "fr": "Annexe", "es": "Anexo"}
 
 def comments_spec(request: ExtensionRequest, language: str) -> DocumentSpec:
     """The comments in one language as a document for exports.docx / exports.pdf."""
+    language = checked(language)
     comment = request.comments.filter(language=language).first()
     if comment is None:
         comment = next(c for c in refresh_comments(request) if c.language == language)
