@@ -2,7 +2,8 @@
 
 The bytes go first to a temporary file in `originals/incoming/`, which is removed on every
 failure path (a full disk, a broken connection, a database error); a temporary file left
-by a killed process is swept by `sweep_incoming`.
+by a killed process (and Django's temporary copy of an upload) is swept by
+`sweep_incoming`.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import datetime as dt
 import errno
 import hashlib
 import logging
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -111,22 +113,37 @@ def _row_exists(sha256: str) -> bool:
         return True
 
 
+def upload_temp_dir() -> Path:
+    """Where Django keeps uploads over 2.5 MB while a request streams in."""
+    configured = getattr(settings, "FILE_UPLOAD_TEMP_DIR", None)
+    return Path(configured) if configured else Path(tempfile.gettempdir())
+
+
 def sweep_incoming(*, older_than: dt.timedelta = STALE_AFTER) -> int:
-    """Remove temporary files that a killed process left in originals/incoming/."""
-    folder = incoming_dir()
+    """Remove temporary files that a killed process left behind: partial originals in
+    originals/incoming/, and Django's own upload copies (`tmp*.upload*`, ours only)."""
+    cutoff = time.time() - older_than.total_seconds()
+    removed = _sweep(incoming_dir(), "*", cutoff) + _sweep(
+        upload_temp_dir(), "tmp*.upload*", cutoff
+    )
+    if removed:
+        logger.warning("removed %d abandoned partial uploads", removed)
+    return removed
+
+
+def _sweep(folder: Path, pattern: str, cutoff: float) -> int:
     if not folder.is_dir():
         return 0
-    cutoff = time.time() - older_than.total_seconds()
     removed = 0
-    for path in folder.iterdir():
+    uid = os.getuid()
+    for path in folder.glob(pattern):
         try:
-            if path.is_file() and path.stat().st_mtime < cutoff:
+            info = path.stat()
+            if path.is_file() and info.st_uid == uid and info.st_mtime < cutoff:
                 path.unlink()
                 removed += 1
         except OSError:  # taken by another sweep, or not ours to remove
             continue
-    if removed:
-        logger.warning("removed %d abandoned partial uploads from %s", removed, folder)
     return removed
 
 

@@ -58,9 +58,10 @@ def test_a_file_over_the_limit_is_dropped_while_streaming_and_nothing_stored(
         storage,
         "tempfile",
         SimpleNamespace(
+            gettempdir=tempfile.gettempdir,
             NamedTemporaryFile=lambda *a, **k: (
                 written.append(1) or tempfile.NamedTemporaryFile(*a, **k)  # noqa: SIM115
-            )
+            ),
         ),
     )
     client.force_login(owner)
@@ -116,7 +117,9 @@ class FullDisk:
 
 def test_a_failing_write_leaves_nothing_in_incoming(owner, monkeypatch):
     monkeypatch.setattr(
-        storage, "tempfile", SimpleNamespace(NamedTemporaryFile=FullDisk)
+        storage,
+        "tempfile",
+        SimpleNamespace(NamedTemporaryFile=FullDisk, gettempdir=tempfile.gettempdir),
     )
     upload = SimpleUploadedFile("report.txt", b"y" * (200 * 1024))
     with pytest.raises(StorageError) as failed:
@@ -140,7 +143,9 @@ def test_a_failing_database_write_removes_the_placed_original(owner, monkeypatch
 
 def test_a_full_disk_gives_a_clear_page_not_a_500(client, owner, monkeypatch):
     monkeypatch.setattr(
-        storage, "tempfile", SimpleNamespace(NamedTemporaryFile=FullDisk)
+        storage,
+        "tempfile",
+        SimpleNamespace(NamedTemporaryFile=FullDisk, gettempdir=tempfile.gettempdir),
     )
     client.force_login(owner)
     big_enough = SimpleUploadedFile("rapport.txt", b"z" * (3 * MB))
@@ -164,3 +169,20 @@ def test_abandoned_partials_are_swept_and_fresh_ones_kept():
     os.utime(old, (an_hour_ago, an_hour_ago))
     assert sweep_incoming() == 1
     assert _leftovers() == ["tmpfresh"]
+
+
+def test_abandoned_django_upload_copies_are_swept(settings, tmp_path):
+    settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path)
+    old_copy = tmp_path / "tmpab12cd.upload.pdf"
+    fresh_copy = tmp_path / "tmpzz99yy.upload.docx"
+    other = tmp_path / "notes.txt"
+    for path in (old_copy, fresh_copy, other):
+        path.write_bytes(b"bytes")
+    an_hour_ago = time.time() - 2 * 3600
+    for path in (old_copy, other):
+        os.utime(path, (an_hour_ago, an_hour_ago))
+    assert sweep_incoming() == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "notes.txt",
+        "tmpzz99yy.upload.docx",
+    ]
