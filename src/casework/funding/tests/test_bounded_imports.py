@@ -102,3 +102,28 @@ def test_the_import_page_refuses_a_file_over_the_size_limit_before_reading_it(
     body = response.content.decode()
     assert "big.csv" in body and "MB limit" in body
     assert ImportBatch.objects.count() == 0
+
+
+def test_a_file_over_the_web_import_limit_is_refused_naming_it():
+    data = _csv([NORWAY_FR] * (table_import.IMPORT_LIMITS.rows + 1), encoding="utf-8")
+    with pytest.raises(table_import.TableError, match="more than 5000 rows"):
+        table_import.parse_contributions(data, filename="big.csv")
+
+
+def test_a_failed_save_leaves_no_empty_batch(client, support, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr("casework.funding.views.imports.save_rows", broken)
+    client.force_login(support)
+    data = _csv([NORWAY_FR], encoding="utf-8")
+    with pytest.raises(RuntimeError):
+        client.post(
+            reverse("funding:imports"),
+            {
+                "kind": "table",
+                "file": SimpleUploadedFile("a.csv", data),
+                "decimal_mark": "",
+            },
+        )
+    assert ImportBatch.objects.count() == 0

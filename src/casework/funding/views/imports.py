@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -91,14 +92,16 @@ def _import_iati(request: HttpRequest, form: IatiUploadForm) -> ImportBatch | No
     except iati.IatiError as exc:
         messages.error(request, str(exc))
         return None
-    batch = ImportBatch.objects.create(
-        kind=ImportBatch.Kind.IATI,
-        filename=upload.name[:255],
-        sha256=sha256_of(data),
-        created_by=_importer(request),
-    )
-    result = ImportResult(skipped=parsed.skipped, messages=list(parsed.messages))
-    save_rows(parsed.rows, batch=batch, result=result)
+    # One transaction: a failed save leaves no empty batch behind.
+    with transaction.atomic():
+        batch = ImportBatch.objects.create(
+            kind=ImportBatch.Kind.IATI,
+            filename=upload.name[:255],
+            sha256=sha256_of(data),
+            created_by=_importer(request),
+        )
+        result = ImportResult(skipped=parsed.skipped, messages=list(parsed.messages))
+        save_rows(parsed.rows, batch=batch, result=result)
     messages.success(
         request,
         _(
@@ -130,17 +133,19 @@ def _import_table(request: HttpRequest, form: TableUploadForm) -> ImportBatch | 
     except table_import.TableError as exc:
         messages.error(request, str(exc))
         return None
-    batch = ImportBatch.objects.create(
-        kind=ImportBatch.Kind.TABLE,
-        filename=upload.name[:255],
-        sha256=sha256_of(data),
-        created_by=_importer(request),
-    )
-    # How the numbers were read comes first, so a reader sees it with the row messages.
-    result = ImportResult(
-        skipped=parsed.skipped, messages=[*parsed.notes, *parsed.messages]
-    )
-    save_rows(parsed.rows, batch=batch, result=result)
+    # One transaction: a failed save leaves no empty batch behind.
+    with transaction.atomic():
+        batch = ImportBatch.objects.create(
+            kind=ImportBatch.Kind.TABLE,
+            filename=upload.name[:255],
+            sha256=sha256_of(data),
+            created_by=_importer(request),
+        )
+        # How the numbers were read comes first, so a reader sees it with the row messages.
+        result = ImportResult(
+            skipped=parsed.skipped, messages=[*parsed.notes, *parsed.messages]
+        )
+        save_rows(parsed.rows, batch=batch, result=result)
     messages.success(
         request,
         _(
