@@ -83,6 +83,7 @@ PUBLIC = frozenset(
         "api:swagger",
         "api:state-list",
         "api:state-detail",
+        "api:root",
         "api:contribution-list",
         "api:contribution-detail",
         "api:submission-list",

@@ -77,8 +77,8 @@ def _report_text(kind: str, params: dict[str, Any], v: dict[str, object]) -> Tex
         )
         if params.get("support_unit"):
             body += " " + _(
-                "No other active focal point of the State can clear it, so it comes "
-                "to the support unit."
+                "It comes to the support unit: the State has no other active focal "
+                "point, or chose the support unit to clear its reports."
             )
         return Text(
             _("%(state)s, Article 7 report %(year)s: waiting for your clearance") % v,
