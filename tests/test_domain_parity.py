@@ -120,10 +120,6 @@ def test_findings_app_uses_the_registry_codes():
     assert [code for code, _ in findings_indicators.CHOICES] == list(CODES)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engagement and extensions are not yet on the domain package (issue 13, left open)",
-)
 def test_model_fields_offer_the_registry_choices():
     """A field named `indicator` offers the codes, a field named `language` the languages."""
     from django.apps import apps
@@ -284,10 +280,6 @@ def literal_languages(node: ast.expr) -> list[str]:
     return codes if len(codes) >= 2 else []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engagement and extensions are not yet on the domain package (issue 13, left open)",
-)
 def test_no_module_outside_the_domain_defines_languages():
     found = []
     for path in python_files():
@@ -312,10 +304,6 @@ def test_no_module_outside_the_domain_defines_languages():
     assert found == [], "\n".join(found)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engagement and extensions are not yet on the domain package (issue 13, left open)",
-)
 def test_no_module_outside_the_domain_lists_language_codes():
     """`for language in ("en", "fr")` is how Spanish went missing: loop over LANGUAGES."""
     found = []
@@ -330,10 +318,6 @@ def test_no_module_outside_the_domain_lists_language_codes():
     assert found == [], "\n".join(found)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engagement and extensions are not yet on the domain package (issue 13, left open)",
-)
 def test_no_module_outside_the_domain_keeps_a_table_of_articles():
     """French and Spanish articles are decided by domain/state_names.py alone."""
     found = []
@@ -380,10 +364,6 @@ def test_no_module_outside_the_domain_lists_the_indicator_codes():
     assert found == [], "\n".join(found)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engagement and extensions are not yet on the domain package (issue 13, left open)",
-)
 def test_every_phrase_table_speaks_every_language():
     """A dict keyed by language ({"en": ..., "fr": ...}) has every language: that is
     how Spanish went missing from the compilation, comments and engagement documents."""

@@ -47,6 +47,17 @@ def is_committee_member(user: AnyUser) -> bool:
     return role_of(user) == Role.COMMITTEE_MEMBER
 
 
+def sits_on(user: AnyUser, committee_code: str) -> bool:
+    """A committee member of that committee ("cooperation", "article5", ...)."""
+    profile = profile_of(user)
+    return (
+        profile is not None
+        and profile.role == Role.COMMITTEE_MEMBER
+        and profile.committee is not None
+        and profile.committee.code == committee_code
+    )
+
+
 def own_state(user: AnyUser) -> StateParty | None:
     """The State a focal point works for (None for every other role)."""
     profile = profile_of(user)

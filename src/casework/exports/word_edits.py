@@ -16,6 +16,8 @@ import zipfile
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 from lxml import etree
 
 from casework.exports.docx import BODY_STYLE
@@ -28,7 +30,30 @@ MAX_UNPACKED: Final = 100 * 1024 * 1024
 
 
 class WordFileError(ValueError):
-    """The upload is not a Word document Casework can read back; the message says why."""
+    """The upload is not a Word document Casework can read back; the message says why
+    (translated when it is turned into text, in the language active then)."""
+
+    def __init__(self, reason: Promise) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return str(self.reason)
+
+
+TOO_LARGE: Final = _(
+    "The file is larger than 20 MB; upload the Word document Casework exported, edited."
+)
+UNPACKS_TOO_LARGE: Final = _(
+    "The file unpacks to more than 100 MB; it is not an edited document."
+)
+NOT_DOCX: Final = _(
+    "This is not a Word document (.docx). Save it from Word as .docx and upload it again."
+)
+DAMAGED: Final = _(
+    "The document inside the file is damaged; open it in Word, save it again as .docx "
+    "and upload it."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,21 +86,64 @@ def body_paragraphs(data: bytes, *, style_id: str | None = None) -> list[str]:
 
 
 def changes(current: list[str], edited: list[str]) -> list[Change]:
-    """What turns `current` into `edited`, paragraph by paragraph."""
+    """What turns `current` into `edited`, one change per paragraph: a paragraph
+    rewritten is a "replace", one added an "insert" (before `position`), one taken out a
+    "delete". Within a run of differing paragraphs, old and new ones are paired by
+    how alike they are, so an edit and an insertion side by side stay two changes."""
     matcher = difflib.SequenceMatcher(a=current, b=edited, autojunk=False)
     found: list[Change] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        kind: Literal["replace", "insert", "delete"] = tag  # type: ignore[assignment]
-        found.append(Change(kind, i1, tuple(current[i1:i2]), tuple(edited[j1:j2])))
+        if tag != "equal":
+            found += _paired(current, edited, i1, i2, j1, j2)
     return found
+
+
+SIMILAR: Final = 0.45  # below this, two paragraphs are a removal and an addition
+
+
+def _paired(
+    current: list[str], edited: list[str], i1: int, i2: int, j1: int, j2: int
+) -> list[Change]:
+    old, new = current[i1:i2], edited[j1:j2]
+    # best[i][j]: the most likeness pairing old[i:] with new[j:] in order can reach.
+    best = [[0.0] * (len(new) + 1) for _ in range(len(old) + 1)]
+    alike = [
+        [difflib.SequenceMatcher(a=o, b=n, autojunk=False).ratio() for n in new]
+        for o in old
+    ]
+    for i in range(len(old) - 1, -1, -1):
+        for j in range(len(new) - 1, -1, -1):
+            pair = alike[i][j] + best[i + 1][j + 1] if alike[i][j] >= SIMILAR else 0.0
+            best[i][j] = max(pair, best[i + 1][j], best[i][j + 1])
+    out: list[Change] = []
+    i = j = 0
+    while i < len(old) or j < len(new):
+        if (
+            i < len(old)
+            and j < len(new)
+            and alike[i][j] >= SIMILAR
+            and (best[i][j] == alike[i][j] + best[i + 1][j + 1])
+        ):
+            out.append(Change("replace", i1 + i, (old[i],), (new[j],)))
+            i, j = i + 1, j + 1
+        elif j < len(new) and (i == len(old) or best[i][j] == best[i][j + 1]):
+            out.append(Change("insert", i1 + i, (), (new[j],)))
+            j += 1
+        else:
+            out.append(Change("delete", i1 + i, (old[i],), ()))
+            i += 1
+    return out
 
 
 def apply(current: list[str], accepted: list[Change]) -> list[str]:
     """`current` with the accepted changes made (the others left as they were)."""
     result = list(current)
-    for change in sorted(accepted, key=lambda c: c.position, reverse=True):
+    # From the end, so that positions stay true; at one position the paragraph's own
+    # change comes before an insertion in front of it.
+    order = sorted(
+        accepted, key=lambda c: (c.position, c.kind != "insert"), reverse=True
+    )
+    for change in order:
         end = change.position + len(change.before)
         if tuple(result[change.position : end]) != change.before:
             raise ValueError("the draft changed since these changes were computed")
@@ -85,31 +153,20 @@ def apply(current: list[str], accepted: list[Change]) -> list[str]:
 
 def _document_xml(data: bytes) -> etree._Element:
     if len(data) > MAX_BYTES:
-        raise WordFileError(
-            f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB; "
-            "upload the Word document Casework exported, edited."
-        )
+        raise WordFileError(TOO_LARGE)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             info = package.getinfo("word/document.xml")
             if sum(i.file_size for i in package.infolist()) > MAX_UNPACKED:
-                raise WordFileError(
-                    "The file unpacks to more than 100 MB; it is not an edited document."
-                )
+                raise WordFileError(UNPACKS_TOO_LARGE)
             xml = package.read(info)
     except (zipfile.BadZipFile, KeyError):
-        raise WordFileError(
-            "This is not a Word document (.docx). Save it from Word as .docx and "
-            "upload it again."
-        ) from None
+        raise WordFileError(NOT_DOCX) from None
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
         return etree.fromstring(xml, parser)
     except etree.XMLSyntaxError:
-        raise WordFileError(
-            "The document inside the file is damaged; open it in Word, save it again "
-            "as .docx and upload it."
-        ) from None
+        raise WordFileError(DAMAGED) from None
 
 
 def _style_id(data: bytes, name: str) -> str:

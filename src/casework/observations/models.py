@@ -87,3 +87,63 @@ class ObservationText(TimeStamped):
 
     def paragraphs(self) -> list[str]:
         return [p.strip() for p in self.text.split("\n\n") if p.strip()]
+
+
+class Revision(TimeStamped):
+    """One saved version of a language text: who made it, how, and what it said."""
+
+    class Source(models.TextChoices):
+        BROWSER = "browser", _("edited in the browser")
+        WORD = "word", _("changes accepted from a Word document")
+
+    text = models.ForeignKey(
+        ObservationText, on_delete=models.CASCADE, related_name="revisions"
+    )
+    body = models.TextField(_("text"))
+    source = models.CharField(_("source"), max_length=10, choices=Source.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="observation_revisions",
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["text", "-created_at", "-pk"]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+
+    def __str__(self) -> str:
+        return f"{self.text} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class WordUpload(TimeStamped):
+    """A Word document of one language text, edited outside Casework and uploaded.
+
+    `base` is the draft's paragraphs when it was uploaded, `edited` the document's;
+    the changes between them are offered one by one until the upload is applied.
+    """
+
+    text = models.ForeignKey(
+        ObservationText, on_delete=models.CASCADE, related_name="word_uploads"
+    )
+    filename = models.CharField(_("file name"), max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="observation_word_uploads",
+    )
+    base = models.JSONField(default=list)
+    edited = models.JSONField(default=list)
+    applied_at = models.DateTimeField(null=True, blank=True)
+    applied = models.PositiveSmallIntegerField(_("changes applied"), default=0)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("Word upload")
+        verbose_name_plural = _("Word uploads")
+
+    def __str__(self) -> str:
+        return f"{self.text} ← {self.filename}"

@@ -14,9 +14,10 @@ from casework.accounts.permissions import (
     is_committee_member,
     is_support_unit,
     own_state,
+    sits_on,
     user_passes,
 )
-from casework.observations.models import Observation
+from casework.observations.models import Observation, WordUpload
 
 
 def visible_observations(user: AnyUser) -> QuerySet[Observation]:
@@ -36,9 +37,26 @@ def get_observation_for_user(user: AnyUser, pk: int) -> Observation:
         raise Http404 from None
 
 
+# The committee whose observations these are: only its members edit, agree or publish
+# them (with the support unit); members of the other committees read them.
+OWNER_COMMITTEE = "cooperation"
+
+
+def get_word_upload_for_user(user: AnyUser, pk: int) -> WordUpload:
+    """An uploaded Word copy, for those who may edit its observation (404 otherwise)."""
+    if not can_edit(user):
+        raise Http404
+    try:
+        return WordUpload.objects.select_related(
+            "text__observation__state", "uploaded_by"
+        ).get(pk=pk, text__observation__in=visible_observations(user))
+    except WordUpload.DoesNotExist:
+        raise Http404 from None
+
+
 def can_edit(user: AnyUser) -> bool:
-    """The Committee drafts its observations: support unit and committee members."""
-    return is_support_unit(user) or is_committee_member(user)
+    """The Cooperation Committee drafts its observations, helped by the support unit."""
+    return is_support_unit(user) or sits_on(user, OWNER_COMMITTEE)
 
 
 def can_compile(user: AnyUser) -> bool:

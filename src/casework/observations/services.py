@@ -7,13 +7,27 @@ from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from casework.domain.languages import LANGUAGES
+from casework.domain import state_names
+from casework.domain.languages import LANGUAGES, pick
+from casework.domain.locale import format_date
+from casework.exports.spec import DocumentSpec, Heading, Paragraph, TitleBlock
+from casework.exports.word_edits import Change, apply, body_paragraphs, changes
 from casework.findings.services import reviewed_coverage
 from casework.observations.drafting import draft
-from casework.observations.models import Observation, ObservationText
+from casework.observations.models import (
+    Observation,
+    ObservationText,
+    Revision,
+    WordUpload,
+)
 from casework.observations.register import PlatformRecord
 from casework.states.models import StateParty
 
+WORD_TITLE = {
+    "en": "Preliminary observations on cooperation and assistance, {year}",
+    "fr": "Observations préliminaires sur la coopération et l'assistance, {year}",
+    "es": "Observaciones preliminares sobre la cooperación y la asistencia, {year}",
+}
 NEXT_STATUS = {
     Observation.Status.DRAFT: Observation.Status.AGREED,
     Observation.Status.AGREED: Observation.Status.PUBLISHED,
@@ -65,16 +79,100 @@ def _platform_record(state: StateParty) -> PlatformRecord | None:
     )
 
 
+@transaction.atomic
 def edit(
-    observation: Observation, language: str, text: str, *, user: User
+    observation: Observation,
+    language: str,
+    text: str,
+    *,
+    user: User,
+    source: str = Revision.Source.BROWSER,
+    note: str = "",
 ) -> ObservationText:
-    """Save an editor's text; from now on it is what readers and exports see."""
-    item = observation.texts.get(language=language)
+    """Save an editor's text, kept as a revision; from now on readers and exports see it."""
+    item = observation.texts.select_for_update().get(language=language)
     item.edited = text.replace("\r\n", "\n").strip()
     item.is_edited = True
     item.edited_by = user
     item.save()
+    Revision.objects.create(
+        text=item, body=item.edited, source=source, author=user, note=note
+    )
     return item
+
+
+# --- Word round trip: export one language text, read an edited copy back ----------
+
+
+def word_spec(observation: Observation, language: str) -> DocumentSpec:
+    """One language text as a Word/PDF document, marked draft until agreed."""
+    item = observation.texts.get(language=language)
+    name = state_names.forms(observation.state.iso3, language)
+    return DocumentSpec(
+        title=pick(WORD_TITLE, language).format(year=observation.year),
+        language=language,
+        symbol=f"APLC/CONF/{observation.year}/CA",
+        date_line=format_date(timezone.localdate(), language),
+        head=TitleBlock(original_language=language),
+        draft=observation.status == Observation.Status.DRAFT,
+        blocks=(
+            Heading(name.subject_cap),
+            *(
+                Paragraph(p, number=f"{n}.")
+                for n, p in enumerate(item.paragraphs(), start=1)
+            ),
+        ),
+    )
+
+
+def read_word(
+    observation: Observation, language: str, data: bytes, *, filename: str, user: User
+) -> WordUpload:
+    """Keep an edited Word copy's paragraphs beside the draft's (WordFileError if the
+    file cannot be read; nothing is stored then)."""
+    edited = body_paragraphs(data)
+    item = observation.texts.get(language=language)
+    return WordUpload.objects.create(
+        text=item,
+        filename=filename[:255],
+        uploaded_by=user,
+        base=item.paragraphs(),
+        edited=edited,
+    )
+
+
+class DraftChangedError(Exception):
+    """The draft was edited after the Word copy was uploaded."""
+
+
+def word_changes(upload: WordUpload) -> list[Change]:
+    return changes(list(upload.base), list(upload.edited))
+
+
+@transaction.atomic
+def apply_word(
+    upload: WordUpload, accepted: set[int], *, user: User
+) -> ObservationText:
+    """Make the accepted changes (indexes into `word_changes`) a new revision."""
+    item = ObservationText.objects.select_for_update().get(pk=upload.text_id)
+    if item.paragraphs() != list(upload.base):
+        raise DraftChangedError
+    found = word_changes(upload)
+    chosen = [c for n, c in enumerate(found) if n in accepted]
+    paragraphs = apply(item.paragraphs(), chosen)
+    note = f"{upload.filename}: {len(chosen)}/{len(found)}"
+    edited = edit(
+        item.observation,
+        item.language,
+        "\n\n".join(paragraphs),
+        user=user,
+        source=Revision.Source.WORD,
+        note=note,
+    )
+    upload.applied_at = timezone.now()
+    upload.applied = len(chosen)
+    upload.save(update_fields=["applied_at", "applied", "updated_at"])
+    return edited
 
 
 def advance(observation: Observation) -> Observation:

@@ -8,6 +8,13 @@ urlpatterns = [
     path("<int:pk>/", views.observation_detail, name="detail"),
     path("<int:pk>/text/<lang:language>/", views.edit_text, name="edit"),
     path("<int:pk>/status/", views.change_status, name="status"),
+    path(
+        "<int:pk>/<lang:language>.<docformat:fmt>",
+        views.observation_document,
+        name="document",
+    ),
+    path("<int:pk>/word/<lang:language>/", views.word_upload, name="word_upload"),
+    path("word/<int:pk>/", views.word_review, name="word_review"),
     path("draft/<str:iso3>/<int:year>/", views.generate, name="generate"),
     path(
         "compilation/<int:year>/<lang:language>.<docformat:fmt>",

@@ -16,14 +16,17 @@ from casework.documents.permissions import visible_documents
 from casework.domain.indicators import COUNT
 from casework.domain.languages import LANGUAGES, NATIVE
 from casework.exports.registry import DOCUMENT_FORMATS, document_response
+from casework.exports.word_edits import WordFileError
 from casework.observations import services
 from casework.observations.compilation import build_compilation
+from casework.observations.models import Revision
 from casework.observations.permissions import (
     can_compile,
     can_edit,
     compilers_only,
     editors_only,
     get_observation_for_user,
+    get_word_upload_for_user,
     visible_observations,
 )
 from casework.states.models import StateParty
@@ -99,9 +102,16 @@ def generate(request: HttpRequest, iso3: str, year: int) -> HttpResponse:
 def observation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     observation = get_observation_for_user(request.user, pk)
     texts = {item.language: item for item in observation.texts.all()}
+    revisions = (
+        Revision.objects.filter(text__observation=observation)
+        .select_related("author", "text")
+        .order_by("-created_at", "-pk")[:10]
+    )
     context = {
         "observation": observation,
         "texts": [(NATIVE[lang], texts[lang]) for lang in LANGUAGES if lang in texts],
+        "formats": DOCUMENT_FORMATS,
+        "revisions": revisions,
         "can_edit": can_edit(request.user),
     }
     return render(request, "observations/detail.html", context)
@@ -154,3 +164,85 @@ def old_compilation(
     url = reverse("observations:compilation", args=[year, language, fmt])
     query = request.META.get("QUERY_STRING", "")
     return redirect(f"{url}?{query}" if query else url, permanent=True)
+
+
+@signed_in_required
+def observation_document(
+    request: HttpRequest, pk: int, language: str, fmt: str
+) -> HttpResponse:
+    """`/observations/<pk>/<language>.<docx|pdf>`: one language text, to read or edit
+    in Word (a draft is marked as such)."""
+    observation = get_observation_for_user(request.user, pk)
+    if not observation.texts.filter(language=language).exists():
+        raise Http404("No text in this language")
+    spec = services.word_spec(observation, language)
+    stem = f"observations-{observation.state.iso3}-{observation.year}-{language}"
+    return document_response(spec, fmt=fmt, stem=stem)
+
+
+@editors_only
+@require_POST
+def word_upload(request: HttpRequest, pk: int, language: str) -> HttpResponse:
+    """An edited Word copy comes back: its changes are shown for review, not saved yet."""
+    observation = get_observation_for_user(request.user, pk)
+    if not observation.texts.filter(language=language).exists():
+        raise Http404("No text in this language")
+    upload = request.FILES.get("document")
+    back = reverse("observations:detail", args=[observation.pk]) + f"#text-{language}"
+    if upload is None:
+        messages.error(request, _("Choose the edited Word document (.docx) to upload."))
+        return redirect(back)
+    try:
+        stored = services.read_word(
+            observation,
+            language,
+            upload.read(),
+            filename=upload.name or "document.docx",
+            user=_editor(request),
+        )
+    except WordFileError as error:
+        messages.error(
+            request,
+            _("%(file)s could not be read: %(reason)s")
+            % {"file": upload.name, "reason": error},
+        )
+        return redirect(back)
+    return redirect("observations:word_review", pk=stored.pk)
+
+
+@editors_only
+def word_review(request: HttpRequest, pk: int) -> HttpResponse:
+    """The uploaded copy's changes, paragraph by paragraph; apply the ones ticked."""
+    upload = get_word_upload_for_user(request.user, pk)
+    observation = upload.text.observation
+    found = services.word_changes(upload)
+    if request.method == "POST" and upload.applied_at is None:
+        accepted = {
+            int(value)
+            for value in request.POST.getlist("accept")
+            if value.isdigit() and int(value) < len(found)
+        }
+        try:
+            services.apply_word(upload, accepted, user=_editor(request))
+        except services.DraftChangedError:
+            messages.error(
+                request,
+                _(
+                    "The draft was changed after this document was uploaded. Download "
+                    "it again, make your changes and upload it."
+                ),
+            )
+            return redirect("observations:detail", pk=observation.pk)
+        messages.success(
+            request,
+            _("%(applied)s of %(total)s changes applied.")
+            % {"applied": len(accepted), "total": len(found)},
+        )
+        return redirect("observations:detail", pk=observation.pk)
+    context = {
+        "upload": upload,
+        "observation": observation,
+        "language_name": NATIVE.get(upload.text.language, upload.text.language),
+        "changes": list(enumerate(found)),
+    }
+    return render(request, "observations/word_review.html", context)

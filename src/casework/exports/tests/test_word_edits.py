@@ -72,6 +72,22 @@ def test_changes_line_up_paragraphs_and_apply_only_what_is_accepted():
         apply(["something else", *DRAFT[1:]], [found[0]])
 
 
+def test_an_edit_beside_an_insertion_stays_two_changes():
+    edited = [
+        "A rewritten first paragraph on national resources.",
+        "A new one.",
+        *DRAFT[1:],
+    ]
+    current = ["The first paragraph on national resources.", *DRAFT[1:]]
+    found = changes(current, edited)
+    assert [(c.kind, c.position) for c in found] == [("replace", 0), ("insert", 1)]
+    assert apply(current, found) == edited
+    assert apply(current, [found[1]]) == [current[0], "A new one.", *DRAFT[1:]]
+    assert apply(current, [found[0]]) == [edited[0], *DRAFT[1:]]
+    removed = changes(current, current[1:])
+    assert [(c.kind, c.position) for c in removed] == [("delete", 0)]
+
+
 @pytest.mark.parametrize(
     ("data", "says"),
     [
