@@ -14,7 +14,9 @@ import hashlib
 from collections.abc import Callable, Mapping
 
 from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 
 from casework.web import versions, worldmap
 
@@ -93,3 +95,16 @@ def cached_svg(
         svg = draw(draw_classes())
         cache.set(key, svg, timeout=CACHE_SECONDS)
     return svg
+
+
+def svg_response(
+    request: HttpRequest, svg: str, *, current_version: str
+) -> HttpResponse:
+    """A map's SVG as a response: browsers keep it for a year when the URL names the
+    current version (`?v=`), five minutes otherwise (an old page asking for an old one)."""
+    response = HttpResponse(svg, content_type="image/svg+xml")
+    if request.GET.get("v") == current_version:
+        patch_cache_control(response, public=True, max_age=YEAR, immutable=True)
+    else:
+        patch_cache_control(response, public=True, max_age=300)
+    return response

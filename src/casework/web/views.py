@@ -51,13 +51,11 @@ def article5_map(request: HttpRequest) -> HttpResponse:
     """The home page's map as an SVG image. A URL naming the current version (`?v=`) is
     cached by browsers for a year: the next change of the data, or the next day, gives
     the page a new URL."""
-    response = HttpResponse(services.article5_map_svg(), content_type="image/svg+xml")
-    current = request.GET.get("v") == maps.version(services.ARTICLE5_MAP)
-    if current:
-        patch_cache_control(response, public=True, max_age=maps.YEAR, immutable=True)
-    else:
-        patch_cache_control(response, public=True, max_age=300)
-    return response
+    return maps.svg_response(
+        request,
+        services.article5_map_svg(),
+        current_version=maps.version(services.ARTICLE5_MAP),
+    )
 
 
 @require_safe
