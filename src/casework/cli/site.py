@@ -208,6 +208,9 @@ def worker(burst: bool, queue: str) -> None:
 
     # The reminder task re-schedules itself; starting a worker starts the cycle.
     with_db_retry(ensure_reminders_scheduled, what="worker start")
+    from casework.notifications.deadlines import ensure_scheduled as deadline_checks
+
+    with_db_retry(deadline_checks, what="worker start")  # daily, re-schedules itself
     try:
         if settings.TASK_BACKEND == "redis":
             args = [queue, "--job-class", "django_tasks_rq.Job", "--with-scheduler"]
