@@ -365,3 +365,44 @@ def test_a_failed_log_in_is_announced(client, owner):
     body = response.content.decode()
     assert response.status_code == 200
     assert 'id="login-errors" role="alert"' in body
+
+
+# --- no English left in French and Spanish ------------------------------------------
+
+TEMPLATES = "src/casework/web/templates"
+
+
+def _interface_strings(*names: str) -> set[str]:
+    """The {% translate "…" %} strings of the shell's own templates."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / TEMPLATES
+    found: set[str] = set()
+    for name in names:
+        text = (root / name).read_text(encoding="utf-8")
+        found |= set(re.findall(r"""{% translate ["']([^"']+)["'] %}""", text))
+    return found
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+@pytest.mark.parametrize(
+    ("url", "templates"),
+    [
+        ("/", ("base.html", "web/home.html")),
+        ("/no/such/page/", ("base.html", "404.html", "errors/_ways_back.html")),
+        ("/accounts/login/", ("base.html",)),
+    ],
+)
+def test_no_english_leftovers_in_the_shell(client, language, url, templates):
+    from html import unescape
+
+    body = unescape(client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode())
+    visible = re.sub(r"<[^>]+>", " ", body)
+    leftovers = []
+    for english in sorted(_interface_strings(*templates)):
+        with translation.override(language):
+            translated = translation.gettext(english)
+        if translated != english and english in visible and translated not in visible:
+            leftovers.append(english)
+    assert leftovers == [], f"{url} in {language} still says: {leftovers}"
+    assert len(_interface_strings(*templates)) > 5  # the check reads the templates
