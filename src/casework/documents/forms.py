@@ -60,9 +60,11 @@ def too_large_message(name: str) -> str:
 
 def _check_archive(upload: UploadedFile) -> None:
     """A DOCX or ODT is a zip: refuse a zip bomb here, before it is stored or analysed."""
+    # The analyser reads it in a child process with its own memory limit: only the
+    # archive's own sizes are limited here.
+    unpacked = max(LIMITS.unpacked_bytes, 2 * max_upload_bytes())
     limits = Limits(
-        compressed_bytes=max_upload_bytes(),
-        unpacked_bytes=max(LIMITS.unpacked_bytes, 2 * max_upload_bytes()),
+        compressed_bytes=max_upload_bytes(), unpacked_bytes=unpacked, xml_bytes=unpacked
     )
     source = upload.file
     if source is None:

@@ -10,7 +10,8 @@ finds a CSV's encoding (BOM, UTF-8, else charset-normalizer) and `csv_rows` coun
 
 Every refusal is a `FileRefused` whose message (translated) names the file, the limit and
 what to do. Callers: the funding imports, the document upload; the reporting and
-extensions imports should call `check_zip`/`open_xlsx`/`xlsx_rows` and `read_csv` too.
+extensions imports should call `check_zip`/`open_docx`/`open_xlsx`/`xlsx_rows` and
+`read_csv` too.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from typing import IO, Any, Final
 from django.utils.translation import gettext as _
 
 MB: Final = 1024 * 1024
+XML_PARTS: Final = (".xml", ".rels", ".vml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,9 @@ class Limits:
     ratio: int = 100  # unpacked / compressed, checked once unpacked > ratio_floor
     ratio_floor: int = 10 * MB
     members: int = 5_000
+    # The XML parts (parsed into a tree by python-docx, or openpyxl's shared strings):
+    # 64 MB of XML already takes several hundred MB of memory once parsed.
+    xml_bytes: int = 64 * MB
     rows: int = 100_000  # per file, every sheet together (XLSX) or lines (CSV)
     cells: int = 2_000_000  # per file, every sheet together (XLSX)
 
@@ -136,6 +141,17 @@ def check_zip(
             },
             limit="unpacked",
         )
+    xml = sum(m.file_size for m in members if m.filename.lower().endswith(XML_PARTS))
+    if xml > limits.xml_bytes:
+        archive.close()
+        raise FileRefused(
+            _(
+                "%(name)s holds %(size)s MB of text and layout (XML), over the %(limit)s "
+                "MB limit; split it into smaller files."
+            )
+            % {"name": filename, "size": _mb(xml), "limit": _mb(limits.xml_bytes)},
+            limit="xml",
+        )
     if unpacked > limits.ratio_floor and unpacked > limits.ratio * max(size, 1):
         archive.close()
         raise FileRefused(
@@ -171,6 +187,28 @@ def open_xlsx(
             _(
                 "%(name)s is not a readable XLSX workbook (%(error)s); save it again "
                 "from the spreadsheet program as .xlsx."
+            )
+            % {"name": filename, "error": type(exc).__name__}
+        ) from exc
+
+
+def open_docx(
+    source: bytes | IO[bytes], *, filename: str, limits: Limits = LIMITS
+) -> Any:
+    """A python-docx Document, once the archive passed `check_zip`. (python-docx is
+    untyped here.)"""
+    from docx import Document
+
+    check_zip(source, filename=filename, limits=limits).close()
+    handle = io.BytesIO(source) if isinstance(source, bytes | bytearray) else source
+    handle.seek(0)
+    try:
+        return Document(handle)
+    except Exception as exc:  # python-docx raises many kinds on a damaged file
+        raise FileRefused(
+            _(
+                "%(name)s is not a readable DOCX file (%(error)s); save it again from "
+                "the word processor as .docx."
             )
             % {"name": filename, "error": type(exc).__name__}
         ) from exc

@@ -17,6 +17,7 @@ from casework.documents.safe_open import (
     Limits,
     check_zip,
     csv_rows,
+    open_docx,
     read_csv,
     workbook_rows,
 )
@@ -58,6 +59,27 @@ def test_a_1_mb_zip_bomb_is_refused_before_unpacking_with_little_memory(
     message = str(refused.value)
     assert refused.value.limit == "unpacked"
     assert "report.docx" in message and "1024 MB" in message and "200 MB" in message
+
+
+def test_the_xml_parts_have_their_own_limit(tmp_path, monkeypatch):
+    data = write_bomb(tmp_path / "long.docx", "word/document.xml", megabytes=80)
+    _never_unpack(monkeypatch)
+    with pytest.raises(FileRefused) as refused:
+        check_zip(data.read_bytes(), filename="long.docx", limits=Limits(ratio=10**6))
+    assert refused.value.limit == "xml" and "64 MB" in str(refused.value)
+
+
+def test_open_docx_reads_a_real_document_and_refuses_a_bomb(docx_bomb):
+    from docx import Document
+
+    buffer = io.BytesIO()
+    document = Document()
+    document.add_paragraph("Rapport de la Norvège")
+    document.save(buffer)
+    opened = open_docx(buffer.getvalue(), filename="ok.docx")
+    assert opened.paragraphs[0].text == "Rapport de la Norvège"
+    with pytest.raises(FileRefused, match="report.docx"):
+        open_docx(docx_bomb.read_bytes(), filename="report.docx")
 
 
 def test_the_ratio_limit_catches_a_bomb_under_the_size_limit(tmp_path, monkeypatch):
