@@ -199,13 +199,30 @@ def _menu_links(client, url: str) -> list[str]:
     return parser.links
 
 
-ROLES = ["anonymous", "owner", "committee_member", "support"]
+ROLES = [
+    "anonymous",
+    "owner",
+    "committee_member",
+    "article5_member",
+    "support",
+    "no_profile",
+]
+
+
+def _user_for(role: str, request, make_user):
+    if role == "article5_member":  # a member of another committee than Cooperation's
+        return make_user("art5", "committee_member", iso3="DNK", committee="article5")
+    if role == "no_profile":  # an account made in the admin, no role given yet
+        from django.contrib.auth.models import User
+
+        return User.objects.create_user("plain", password="a-Long-pass-phrase-42")
+    return request.getfixturevalue(role)
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_every_menu_link_opens_for_the_role(client, request, role):
+def test_every_menu_link_opens_for_the_role(client, request, make_user, role):
     if role != "anonymous":
-        client.force_login(request.getfixturevalue(role))
+        client.force_login(_user_for(role, request, make_user))
     links: set[str] = set()
     pages = ["/", "/funding/"]
     if "/engagement/" in _menu_links(client, "/"):
