@@ -40,8 +40,14 @@ print(requeue_stale_runs())
 
 
 def _run(args, env):
+    # A timeout: a hung worker fails the test instead of outliving it.
     return subprocess.run(
-        [CASEWORK, *args], env=env, check=True, capture_output=True, text=True
+        [CASEWORK, *args],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
