@@ -2,6 +2,8 @@
 
 - The 30 April Article 7 report deadline (domain.treaty): focal points of a State whose
   report for the year has not been received are told 30, 7 and 1 day(s) before.
+- A new State Party's initial report (Article 7.1, 180 days after entry into force):
+  its focal points are told 30, 7 and 1 day(s) before, until a report is received.
 - A State's Article 5 clearance deadline (StateParty.article5_deadline, extensions
   included): its focal points are told a year, six months and a month before.
 Each once per threshold (the notification key), however often the check runs.
@@ -44,7 +46,11 @@ def _focal_points(states: list[int]) -> QuerySet[User]:
 
 def notify_deadlines(today: dt.date) -> int:
     """Every deadline check of the day; returns the notifications made."""
-    return notify_report_deadline(today) + notify_article5_deadlines(today)
+    return (
+        notify_report_deadline(today)
+        + notify_initial_report_deadlines(today)
+        + notify_article5_deadlines(today)
+    )
 
 
 def notify_report_deadline(today: dt.date) -> int:
@@ -76,6 +82,37 @@ def notify_report_deadline(today: dt.date) -> int:
                 },
                 url=reverse("reporting:list"),
                 key=f"article7:{year}:{reached}",
+            )
+        )
+    return count
+
+
+def notify_initial_report_deadlines(today: dt.date) -> int:
+    """Notify focal points of new States Parties whose initial report is due soon."""
+    from casework.compliance.models import Submission
+
+    reported = set(Submission.objects.values_list("state_id", flat=True).distinct())
+    near = {}
+    for state in StateParty.objects.exclude(pk__in=reported):
+        due = state.initial_report_due()
+        if due is not None and threshold((due - today).days) is not None:
+            near[state.pk] = (state, due)
+    count = 0
+    for user in _focal_points(list(near)):
+        state, due = near[user.profile.state_id or 0]
+        days_left = (due - today).days
+        count += len(
+            notify(
+                [user],
+                Notification.Kind.DEADLINE_APPROACHING,
+                params={
+                    "deadline": "initial_report",
+                    "iso3": state.iso3,
+                    "due": due.isoformat(),
+                    "days": days_left,
+                },
+                url=reverse("reporting:list"),
+                key=f"initial_report:{due.isoformat()}:{threshold(days_left)}",
             )
         )
     return count

@@ -128,6 +128,20 @@ def _text(notification: Notification, language: str) -> Text:
             )
             % v,
         )
+    if kind == Kind.DEADLINE_APPROACHING and params.get("deadline") == "initial_report":
+        return Text(
+            _("%(state)s: the initial Article 7 report is due on %(due)s") % v,
+            ngettext(
+                "The initial Article 7 report %(of_state)s is due on %(due)s, in "
+                "%(days)s day (180 days after the Convention entered into force for "
+                "it), and has not been received yet.",
+                "The initial Article 7 report %(of_state)s is due on %(due)s, in "
+                "%(days)s days (180 days after the Convention entered into force for "
+                "it), and has not been received yet.",
+                int(params.get("days", 0) or 0),
+            )
+            % v,
+        )
     if kind == Kind.DEADLINE_APPROACHING and params.get("deadline") == "article5":
         return Text(
             _("%(state)s: the Article 5 deadline is %(due)s") % v,

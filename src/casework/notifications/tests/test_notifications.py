@@ -12,6 +12,7 @@ from casework.documents.models import AnalysisRun, Document, StoredOriginal
 from casework.findings.models import Finding
 from casework.notifications.deadlines import (
     notify_deadlines,
+    notify_initial_report_deadlines,
     notify_report_deadline,
     threshold,
 )
@@ -236,3 +237,22 @@ def test_article5_deadline_notices_a_year_six_months_and_a_month_before(owner):
     french = render(notice, "fr")
     assert "1er mars 2027" in french.subject
     assert "du Sénégal" in french.body and "181 jours" in french.body
+
+
+def test_initial_report_notices_until_a_report_is_received(owner):
+    from casework.compliance.models import Submission
+    from casework.compliance.services import record_submission
+
+    senegal = StateParty.objects.get(iso3="SEN")
+    senegal.date_entry_into_force = "2026-02-01"  # initial report due 31 July 2026
+    senegal.save()
+    Submission.objects.filter(state=senegal).delete()
+    assert notify_initial_report_deadlines(dt.date(2026, 6, 1)) == 0  # 60 days
+    assert notify_initial_report_deadlines(dt.date(2026, 7, 10)) == 1
+    assert notify_initial_report_deadlines(dt.date(2026, 7, 11)) == 0
+    notice = Notification.objects.get(params__deadline="initial_report")
+    assert notice.recipient == owner and notice.params["due"] == "2026-07-31"
+    spanish = render(notice, "es")
+    assert "31 de julio de 2026" in spanish.subject and "21 días" in spanish.body
+    record_submission(senegal, 2026, submitted_at=dt.date(2026, 7, 20), source="manual")
+    assert notify_initial_report_deadlines(dt.date(2026, 7, 28)) == 0
