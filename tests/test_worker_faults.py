@@ -314,3 +314,16 @@ def test_sigterm_stops_the_worker_after_the_current_job(tmp_path):
         assert worker.wait(120) == 0, log.read_text()
     assert "stopping after the current task" in log.read_text()
     assert _run_status(env)[0] in {"done", "partial"}
+
+
+def test_an_unmigrated_database_is_a_clear_message_not_an_endless_retry(tmp_path):
+    env = clean_env(
+        tmp_path / "data",
+        CASEWORK_SECRET_KEY=secrets.token_urlsafe(50),
+        CASEWORK_TASK_BACKEND="database",
+    )
+    Path(env["CASEWORK_DATA_DIR"]).mkdir()
+    done = _casework(["worker", "--burst"], env, timeout=60)
+    assert done.returncode == 1
+    assert "casework manage migrate" in done.stderr
+    assert "Traceback" not in done.stderr

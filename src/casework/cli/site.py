@@ -205,13 +205,14 @@ def worker(burst: bool, queue: str) -> None:
         )
     worker_loop.install_signal_handlers()
     from casework.compliance.services import ensure_reminders_scheduled
-
-    # The reminder task re-schedules itself; starting a worker starts the cycle.
-    with_db_retry(ensure_reminders_scheduled, what="worker start")
     from casework.notifications.deadlines import ensure_scheduled as deadline_checks
 
-    with_db_retry(deadline_checks, what="worker start")  # daily, re-schedules itself
     try:
+        # The reminder task re-schedules itself; starting a worker starts the cycle.
+        with_db_retry(ensure_reminders_scheduled, what="worker start")
+        with_db_retry(
+            deadline_checks, what="worker start"
+        )  # daily, re-schedules itself
         if settings.TASK_BACKEND == "redis":
             args = [queue, "--job-class", "django_tasks_rq.Job", "--with-scheduler"]
             if burst:
@@ -226,7 +227,9 @@ def worker(burst: bool, queue: str) -> None:
             worker_loop.SupervisedWorker(queue=queue, batch=burst).run()
     except KeyboardInterrupt:
         click.echo("Worker stopped.", err=True)
-    except Exception as exc:  # --burst only: the loop keeps going otherwise
+    except (
+        Exception
+    ) as exc:  # at start, or with --burst: the loop keeps going otherwise
         raise click.ClickException(
             f"The worker stopped on {type(exc).__name__}: {exc}. Check that the "
             "database is reachable and migrated (casework manage migrate), then retry."

@@ -34,6 +34,8 @@ STALE_AFTER = dt.timedelta(seconds=60)
 FIRST_DELAY_S = 1.0
 MAX_DELAY_S = 30.0
 
+NOT_TRANSIENT = ("no such table", "no such column", "has no column named")
+
 # Set by the worker on SIGTERM/SIGINT: retries stop waiting, the loop ends after the job.
 STOP = threading.Event()
 
@@ -41,7 +43,8 @@ STOP = threading.Event()
 def is_transient(exc: BaseException) -> bool:
     """Whether a database error may go away by itself (lock, disk, connection)."""
     if isinstance(exc, OperationalError | InterfaceError):
-        return True
+        # An unmigrated database does not heal by waiting (PostgreSQL: ProgrammingError).
+        return not any(s in str(exc) for s in NOT_TRANSIENT)
     # SQLite's connection closed under Django: "Cannot operate on a closed database."
     return isinstance(exc, DatabaseError | sqlite3.ProgrammingError) and (
         "closed database" in str(exc)

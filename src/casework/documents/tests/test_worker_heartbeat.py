@@ -67,6 +67,7 @@ def test_only_errors_that_may_pass_are_transient():
     assert tasks.is_transient(OperationalError("database or disk is full"))
     assert tasks.is_transient(closed)
     assert not tasks.is_transient(IntegrityError("UNIQUE constraint failed"))
+    assert not tasks.is_transient(OperationalError("no such table: documents_run"))
     assert not tasks.is_transient(ValueError("database is locked"))
 
 
