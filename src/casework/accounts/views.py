@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from casework.accounts.forms import ProfileSettingsForm
@@ -27,9 +29,22 @@ def profile(request: HttpRequest) -> HttpResponse:
             )
             return redirect("profile")
         if form.is_valid():
-            form.save()
-            messages.success(request, _("Your settings were saved."))
-            return redirect("profile")
+            saved = form.save()
+            language = saved.preferred_language
+            with translation.override(language):
+                messages.success(request, _("Your settings were saved."))
+            response = redirect("profile")
+            # The interface follows the preferred language from now on (the switcher
+            # in the header still changes it for the session).
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            )
+            return response
     return render(
         request,
         "accounts/profile.html",

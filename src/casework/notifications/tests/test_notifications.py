@@ -135,6 +135,7 @@ def test_a_user_who_turned_an_email_off_still_sees_it_in_the_inbox(
         },  # report steps left unticked
     )
     assert response.status_code == 302
+    assert response.cookies["django_language"].value == "es"  # the interface too
     owner.profile.refresh_from_db()
     assert owner.profile.preferred_language == "es"
     assert owner.profile.email_on_report_steps is False
