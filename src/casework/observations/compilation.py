@@ -26,7 +26,9 @@ from casework.exports.spec import (
     PageBreak,
     Paragraph,
     Table,
+    TitleBlock,
 )
+from casework.exports.un_format import AUTHOR
 from casework.findings.services import StateCoverage, reviewed_coverage
 from casework.observations.models import Observation
 from casework.observations.services import with_texts
@@ -229,6 +231,12 @@ def build_compilation(
         subtitle=text["subtitle"],
         symbol=f"APLC/CONF/{year}/CA",
         date_line=format_date(issued or timezone.localdate(), language),
+        head=TitleBlock(original_language="en"),
+        # Drafts until every observation it includes is agreed (a ?drafts=1 compilation
+        # that takes in a draft is one).
+        draft=include_drafts
+        or any(o.status == Observation.Status.DRAFT for o in observations),
+        author=AUTHOR[language],
     )
 
 

@@ -15,6 +15,7 @@ from casework.domain.languages import pick
 from casework.domain.state_names import NameForms, forms
 from casework.domain.text import capitalise, join
 from casework.observations import wording
+from casework.observations.knowledge import Knowledge, Source
 from casework.observations.register import PlatformRecord, platform_sentence
 from casework.states.models import StateParty
 
@@ -23,10 +24,40 @@ def _topics(indicators: list[Indicator], language: str) -> str:
     return join([i.topic(language) for i in indicators], language)
 
 
-def _reported(name: NameForms, language: str, indicators: list[Indicator]) -> str:
+def cited(sources: list[Source], language: str) -> str:
+    """ " [Article 7 report, r.pdf; exchange visit Nigeria → Türkiye, 6–9 October 2025]"."""
+    if not sources:
+        return ""
+    texts = list(dict.fromkeys(s.cite(language) for s in sources))
+    return (
+        wording.SOURCES_OPEN + wording.SOURCES_JOIN.join(texts) + wording.SOURCES_CLOSE
+    )
+
+
+def _reported(
+    name: NameForms,
+    language: str,
+    indicators: list[Indicator],
+    sources: list[Source] | None = None,
+) -> str:
     sentence = pick(wording.REPORTED, language)[name.plural]
-    return sentence.format(
+    text = sentence.format(
         subject=name.subject_cap, topics=_topics(indicators, language)
+    )
+    if sources:
+        text = text.removesuffix(".") + cited(sources, language) + "."
+    return text
+
+
+def _recorded(language: str, indicators: list[Indicator], sources: list[Source]) -> str:
+    return pick(wording.RECORDED, language).format(
+        topics=_topics(indicators, language), sources=cited(sources, language)
+    )
+
+
+def _pending(language: str, indicators: list[Indicator]) -> str:
+    return capitalise(
+        pick(wording.PENDING, language).format(topics=_topics(indicators, language))
     )
 
 
@@ -68,9 +99,15 @@ def draft(
     language: str,
     has_documents: bool = True,
     platform: PlatformRecord | None = None,
+    knowledge: Knowledge | None = None,
 ) -> str:
-    """The observations text: an introduction, then one paragraph per theme."""
+    """The observations text: an introduction, then one paragraph per theme.
+
+    With `knowledge` (`knowledge.gather`), everything the Committee knows is used and
+    cited; `reported`, `has_documents` and `platform` are then taken from it."""
     name = forms(state.iso3, language)
+    if knowledge is not None:
+        return _draft_from(state, year, knowledge, name=name, language=language)
     if has_documents:
         intro = pick(wording.INTRO, language).format(
             of=name.of.removeprefix("of "),
@@ -96,6 +133,72 @@ def draft(
             sentences.append(welcome_gender(name, language, year=year))
         if any(i.code == "national_platform" for i in indicators):
             sentences.append(platform_sentence(name, language, platform))
+        paragraphs.append(
+            f"{theme.title(language)}. " + " ".join(s for s in sentences if s)
+        )
+    return "\n\n".join(paragraphs)
+
+
+def _intro(name: NameForms, language: str, *, year: int, has_documents: bool) -> str:
+    if has_documents:
+        return pick(wording.INTRO, language).format(
+            of=name.of.removeprefix("of "),
+            by=name.subject,
+            year=year,
+            docs=pick(wording.DOCS, language),
+        )
+    return pick(wording.NO_DOCS, language).format(
+        subject=name.subject, of=name.of, year=year
+    )
+
+
+def _draft_from(
+    state: StateParty,
+    year: int,
+    knowledge: Knowledge,
+    *,
+    name: NameForms,
+    language: str,
+) -> str:
+    """Every indicator is reported (cited), recorded by the Committee (cited), pending
+    review, or not reported — never two of these at once."""
+    paragraphs = [
+        _intro(name, language, year=year, has_documents=knowledge.has_documents)
+    ]
+    informed = knowledge.informed
+    for theme, indicators in by_theme():
+        present = [i for i in indicators if i.code in knowledge.reported]
+        recorded = [
+            i
+            for i in indicators
+            if i.code in knowledge.recorded and i.code not in knowledge.reported
+        ]
+        pending = [
+            i
+            for i in indicators
+            if i.code in knowledge.pending and i.code not in informed
+        ]
+        missing = [
+            i
+            for i in indicators
+            if i.code not in informed and i.code not in knowledge.pending
+        ]
+        sentences = []
+        if present:
+            sources = [s for i in present for s in knowledge.reported[i.code]]
+            sentences.append(_reported(name, language, present, sources))
+        if recorded:
+            sources = [s for i in recorded for s in knowledge.recorded[i.code]]
+            sentences.append(_recorded(language, recorded, sources))
+        if pending:
+            sentences.append(_pending(language, pending))
+        if missing:
+            sentences.append(_not_reported(name, language, missing))
+            sentences.append(encouragement(name, language, missing, year=year))
+        elif any(i.code == "gender_diversity" for i in present):
+            sentences.append(welcome_gender(name, language, year=year))
+        if any(i.code == "national_platform" for i in indicators):
+            sentences.append(platform_sentence(name, language, knowledge.platform))
         paragraphs.append(
             f"{theme.title(language)}. " + " ".join(s for s in sentences if s)
         )

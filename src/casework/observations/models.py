@@ -26,6 +26,9 @@ class Observation(TimeStamped):
     )
     # The indicators the draft was generated from (codes), to show what it rests on.
     reported_codes = models.JSONField(default=list, blank=True)
+    # The fingerprint of every source the draft was generated from
+    # (`knowledge.gather(...).stamp`): when it differs, the draft is stale.
+    sources_stamp = models.CharField(max_length=64, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

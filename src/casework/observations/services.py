@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
@@ -12,8 +14,9 @@ from casework.domain.languages import LANGUAGES, pick
 from casework.domain.locale import format_date
 from casework.exports.spec import DocumentSpec, Heading, Paragraph, TitleBlock
 from casework.exports.word_edits import Change, apply, body_paragraphs, changes
-from casework.findings.services import reviewed_coverage
+from casework.observations import citations, consistency
 from casework.observations.drafting import draft
+from casework.observations.knowledge import Knowledge, gather
 from casework.observations.models import (
     Observation,
     ObservationText,
@@ -34,26 +37,27 @@ NEXT_STATUS = {
 }
 
 
+def drafts(state: StateParty, year: int, knowledge: Knowledge) -> dict[str, str]:
+    """The generated text in every language from what the Committee knows."""
+    return {
+        language: draft(
+            state, year, set(knowledge.reported), language=language, knowledge=knowledge
+        )
+        for language in LANGUAGES
+    }
+
+
 @transaction.atomic
 def generate(
     state: StateParty, year: int, *, discard_edits: bool = False
 ) -> Observation:
     """(Re)draft the three language versions; edited texts are kept unless discarded."""
-    coverage = reviewed_coverage([state.pk], year).get(state.pk)
-    reported = coverage.codes if coverage else set()
+    knowledge = gather(state, year)
     observation, _created = Observation.objects.get_or_create(state=state, year=year)
-    observation.reported_codes = sorted(reported)
-    observation.save(update_fields=["reported_codes", "updated_at"])
-    platform = _platform_record(state)
-    for language in LANGUAGES:
-        text = draft(
-            state,
-            year,
-            reported,
-            language=language,
-            has_documents=coverage is not None,
-            platform=platform,
-        )
+    observation.reported_codes = sorted(knowledge.reported)
+    observation.sources_stamp = knowledge.stamp
+    observation.save(update_fields=["reported_codes", "sources_stamp", "updated_at"])
+    for language, text in drafts(state, year, knowledge).items():
         item, created = ObservationText.objects.get_or_create(
             observation=observation, language=language, defaults={"generated": text}
         )
@@ -118,8 +122,10 @@ def word_spec(observation: Observation, language: str) -> DocumentSpec:
         blocks=(
             Heading(name.subject_cap),
             *(
-                Paragraph(p, number=f"{n}.")
-                for n, p in enumerate(item.paragraphs(), start=1)
+                Paragraph(text, number=f"{n}.", footnotes=tuple(sources))
+                for n, (text, sources) in enumerate(
+                    (citations.split(p) for p in item.paragraphs()), start=1
+                )
             ),
         ),
     )
@@ -136,7 +142,7 @@ def read_word(
         text=item,
         filename=filename[:255],
         uploaded_by=user,
-        base=item.paragraphs(),
+        base=citations.plain(item.paragraphs()),
         edited=edited,
     )
 
@@ -155,11 +161,11 @@ def apply_word(
 ) -> ObservationText:
     """Make the accepted changes (indexes into `word_changes`) a new revision."""
     item = ObservationText.objects.select_for_update().get(pk=upload.text_id)
-    if item.paragraphs() != list(upload.base):
+    if citations.plain(item.paragraphs()) != list(upload.base):
         raise DraftChangedError
     found = word_changes(upload)
     chosen = [c for n, c in enumerate(found) if n in accepted]
-    paragraphs = apply(item.paragraphs(), chosen)
+    paragraphs = citations.restore(apply(list(upload.base), chosen), item.paragraphs())
     note = f"{upload.filename}: {len(chosen)}/{len(found)}"
     edited = edit(
         item.observation,
@@ -175,11 +181,125 @@ def apply_word(
     return edited
 
 
+def is_stale(observation: Observation, knowledge: Knowledge | None = None) -> bool:
+    """A source changed since the draft was generated."""
+    current = knowledge or gather(observation.state, observation.year)
+    return observation.sources_stamp != current.stamp
+
+
+@dataclass(frozen=True, slots=True)
+class Update:
+    """The changes a fresh draft would make to one language text."""
+
+    language: str
+    current: list[str]
+    proposed: list[str]
+    changes: list[Change]
+
+
+def proposed_update(
+    observation: Observation, knowledge: Knowledge | None = None
+) -> list[Update]:
+    """Per language, the paragraph changes from the text as it stands to a fresh draft."""
+    current = knowledge or gather(observation.state, observation.year)
+    fresh = drafts(observation.state, observation.year, current)
+    updates = []
+    for item in observation.texts.all():
+        proposed = [p.strip() for p in fresh[item.language].split("\n\n") if p.strip()]
+        found = changes(item.paragraphs(), proposed)
+        updates.append(Update(item.language, item.paragraphs(), proposed, found))
+    return updates
+
+
+@transaction.atomic
+def accept_update(
+    observation: Observation, accepted: dict[str, set[int]], *, user: User
+) -> Observation:
+    """Take the ticked changes (per language, indexes into `proposed_update`); the
+    fresh draft becomes the generated text and the draft is no longer stale."""
+    knowledge = gather(observation.state, observation.year)
+    fresh = drafts(observation.state, observation.year, knowledge)
+    updates = {u.language: u for u in proposed_update(observation, knowledge)}
+    for item in observation.texts.select_for_update():
+        update = updates[item.language]
+        chosen = [
+            c
+            for n, c in enumerate(update.changes)
+            if n in accepted.get(item.language, set())
+        ]
+        result = apply(update.current, chosen)
+        item.generated = fresh[item.language]
+        item.save(update_fields=["generated", "updated_at"])
+        keep = update.current if item.is_edited else update.proposed
+        if result != keep:
+            edit(
+                observation,
+                item.language,
+                "\n\n".join(result),
+                user=user,
+                note=f"update: {len(chosen)}/{len(update.changes)}",
+            )
+    observation.reported_codes = sorted(knowledge.reported)
+    observation.sources_stamp = knowledge.stamp
+    observation.save(update_fields=["reported_codes", "sources_stamp", "updated_at"])
+    return observation
+
+
+class AgreeError(ValueError):
+    """The draft cannot be agreed yet; the message says why and what to do."""
+
+
+def blockers(observation: Observation) -> list[str]:
+    """Why the draft may not be marked as agreed (translated; empty when it may)."""
+    from django.utils.translation import gettext as _
+
+    from casework.domain.indicators import label
+
+    knowledge = gather(observation.state, observation.year)
+    found: list[str] = []
+    if knowledge.pending - knowledge.informed:
+        topics = ", ".join(
+            label(code, _lang())
+            for code in sorted(knowledge.pending - knowledge.informed)
+        )
+        found.append(
+            _(
+                "Findings on %(topics)s are pending review. Review them on the "
+                "document's findings page, then mark the draft as agreed."
+            )
+            % {"topics": topics}
+        )
+    for item in observation.texts.all():
+        for problem in consistency.contradictions(
+            item.text, item.language, knowledge=knowledge
+        ):
+            found.append(
+                _(
+                    "%(language)s text: %(problem)s Correct the text or update the draft."
+                )
+                % {"language": item.language.upper(), "problem": problem.message}
+            )
+    return found
+
+
+def _lang() -> str:
+    from django.utils import translation
+
+    from casework.domain.languages import normalise
+
+    return normalise(translation.get_language())
+
+
 def advance(observation: Observation) -> Observation:
-    """draft → agreed → published."""
+    """draft → agreed (AgreeError while findings are pending review or the text
+    contradicts itself or the records) → published."""
     following = NEXT_STATUS.get(Observation.Status(observation.status))
     if following is None:
         return observation
+    if following == Observation.Status.AGREED:
+        problems = blockers(observation)
+        if problems:
+            raise AgreeError(" ".join(problems))
     observation.status = following
     if following == Observation.Status.PUBLISHED:
         observation.published_at = timezone.now()

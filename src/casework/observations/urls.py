@@ -8,6 +8,7 @@ urlpatterns = [
     path("<int:pk>/", views.observation_detail, name="detail"),
     path("<int:pk>/text/<lang:language>/", views.edit_text, name="edit"),
     path("<int:pk>/status/", views.change_status, name="status"),
+    path("<int:pk>/update/", views.accept_update, name="update"),
     path(
         "<int:pk>/<lang:language>.<docformat:fmt>",
         views.observation_document,

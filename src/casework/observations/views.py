@@ -19,7 +19,8 @@ from casework.exports.registry import DOCUMENT_FORMATS, document_response
 from casework.exports.word_edits import WordFileError
 from casework.observations import services
 from casework.observations.compilation import build_compilation
-from casework.observations.models import Revision
+from casework.observations.knowledge import gather
+from casework.observations.models import Observation, Revision
 from casework.observations.permissions import (
     can_compile,
     can_edit,
@@ -107,14 +108,56 @@ def observation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("author", "text")
         .order_by("-created_at", "-pk")[:10]
     )
+    knowledge = gather(observation.state, observation.year)
+    editor = can_edit(request.user)
+    stale = services.is_stale(observation, knowledge)
+    updates = (
+        [
+            (NATIVE.get(u.language, u.language), u, list(enumerate(u.changes)))
+            for u in services.proposed_update(observation, knowledge)
+            if u.changes
+        ]
+        if editor and stale
+        else []
+    )
     context = {
         "observation": observation,
         "texts": [(NATIVE[lang], texts[lang]) for lang in LANGUAGES if lang in texts],
         "formats": DOCUMENT_FORMATS,
         "revisions": revisions,
-        "can_edit": can_edit(request.user),
+        "can_edit": editor,
+        "stale": stale,
+        "updates": updates,
+        "pending": sorted(knowledge.pending - knowledge.informed),
+        "blockers": (
+            services.blockers(observation)
+            if editor and observation.status == Observation.Status.DRAFT
+            else []
+        ),
     }
     return render(request, "observations/detail.html", context)
+
+
+@editors_only
+@require_POST
+def accept_update(request: HttpRequest, pk: int) -> HttpResponse:
+    """Take the ticked changes of a fresh draft (the sources changed since drafting)."""
+    observation = get_observation_for_user(request.user, pk)
+    accepted = {
+        language: {
+            int(value)
+            for value in request.POST.getlist(f"accept-{language}")
+            if value.isdigit()
+        }
+        for language in LANGUAGES
+    }
+    services.accept_update(observation, accepted, user=_editor(request))
+    messages.success(
+        request,
+        _("%(count)s changes accepted; the draft is up to date with its sources.")
+        % {"count": sum(len(v) for v in accepted.values())},
+    )
+    return redirect("observations:detail", pk=observation.pk)
 
 
 @editors_only
@@ -135,7 +178,15 @@ def change_status(request: HttpRequest, pk: int) -> HttpResponse:
     if request.POST.get("action") == "reopen":
         services.reopen(observation)
     else:
-        services.advance(observation)
+        try:
+            services.advance(observation)
+        except services.AgreeError as error:
+            messages.error(
+                request,
+                _("The draft cannot be marked as agreed yet: %(reasons)s")
+                % {"reasons": error},
+            )
+            return redirect("observations:detail", pk=observation.pk)
     messages.success(
         request, _("Status: %(status)s.") % {"status": observation.get_status_display()}
     )

@@ -75,3 +75,19 @@ WELCOME_GENDER: Final[dict[str, str]] = {
     "es": "El Comité acoge con satisfacción esta información y alienta {to} a seguir "
     "comunicando datos desglosados por sexo, edad y discapacidad{plan}.",
 }
+
+# What the Committee's own records (register, visits, cases, events) hold on indicators
+# the State did not report on itself; the sources follow in brackets.
+RECORDED: Final[dict[str, str]] = {
+    "en": "The Committee's own records hold information on {topics}{sources}.",
+    "fr": "Les dossiers du Comité contiennent des informations sur {topics}{sources}.",
+    "es": "Los registros del Comité contienen información sobre {topics}{sources}.",
+}
+# Findings the analyser made that no reviewer has decided on yet: neither reported nor not.
+PENDING: Final[dict[str, str]] = {
+    "en": "Information on {topics} is pending review.",
+    "fr": "Les informations sur {topics} sont en attente d'examen.",
+    "es": "La información sobre {topics} está pendiente de examen.",
+}
+# How the sources of a sentence are written inside it: " [source; source]".
+SOURCES_OPEN, SOURCES_CLOSE, SOURCES_JOIN = " [", "]", "; "
