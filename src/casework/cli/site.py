@@ -210,9 +210,6 @@ def worker(burst: bool, queue: str) -> None:
     try:
         # The reminder task re-schedules itself; starting a worker starts the cycle.
         with_db_retry(ensure_reminders_scheduled, what="worker start")
-    from casework.notifications.deadlines import ensure_scheduled as deadline_checks
-
-    with_db_retry(deadline_checks, what="worker start")  # daily, re-schedules itself
         with_db_retry(
             deadline_checks, what="worker start"
         )  # daily, re-schedules itself

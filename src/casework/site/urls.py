@@ -19,7 +19,6 @@ urlpatterns = [
     path("extensions/", include("casework.extensions.urls")),
     path("funding/", include("casework.funding.urls")),
     path("api/", include("casework.api.urls")),
-    path("notifications/", include("casework.notifications.urls")),
     path("audit/", include("casework.audit.urls")),
     path("notifications/", include("casework.notifications.urls")),
     path("calendar.ics", public_calendar_ics, name="calendar_ics"),
