@@ -327,3 +327,46 @@ def test_an_unmigrated_database_is_a_clear_message_not_an_endless_retry(tmp_path
     assert done.returncode == 1
     assert "casework manage migrate" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_stop_signal_to_the_whole_group_leaves_the_run_for_the_next_worker(tmp_path):
+    # What systemd does by default: SIGTERM to the worker and its analysis child at once.
+    env = clean_env(
+        tmp_path / "data",
+        CASEWORK_SECRET_KEY=secrets.token_urlsafe(50),
+        CASEWORK_TASK_BACKEND="database",
+        CASEWORK_LOG_LEVEL="WARNING",
+    )
+    _prepare(env, tmp_path, repeat=4000)
+    log = tmp_path / "worker.log"
+    with log.open("w") as out:
+        worker = subprocess.Popen(
+            [PYTHON, "-m", "casework", "worker"],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            deadline = time.monotonic() + 120
+            while not (_run_status(env)[0] == "running" and _children(worker.pid)):
+                assert time.monotonic() < deadline, log.read_text()
+                time.sleep(0.05)
+            os.killpg(worker.pid, signal.SIGTERM)
+            assert worker.wait(120) == 0, log.read_text()
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(worker.pid, signal.SIGKILL)
+            worker.wait(30)
+    assert "interrupted by the worker's stop" in log.read_text()
+    assert _run_status(env) == ("running", 1)  # not failed: no one pressed Retry
+    _shell(
+        "import datetime as dt; from django.utils import timezone; "
+        "from casework.documents.models import AnalysisRun as R; "
+        "past = timezone.now() - dt.timedelta(seconds=61); "
+        "R.objects.update(heartbeat_at=past, started_at=past)",
+        env,
+    )
+    done = _casework(["worker", "--burst"], env, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert _run_status(env) in {("done", 2), ("partial", 2)}

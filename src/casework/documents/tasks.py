@@ -16,7 +16,7 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.db import DatabaseError, InterfaceError, OperationalError, connections
 from django.db.models import Q
@@ -176,6 +176,10 @@ def _record_failure(run: AnalysisRun, exc: BaseException) -> None:
     run.save()
 
 
+def _has_errors(data: dict[str, Any]) -> bool:
+    return any(i.get("severity") == "error" for i in data.get("issues", []))
+
+
 def execute(run: AnalysisRun) -> str:
     """Analyse a claimed run with heartbeats; database steps survive transient faults."""
     from casework.documents.analysis import apply_result, run_analyser
@@ -192,6 +196,12 @@ def execute(run: AnalysisRun) -> str:
             state=document.state.iso3,
             heartbeat=functools.partial(_beat_quietly, run.pk),
         )
+        if STOP.is_set() and _has_errors(data):
+            # Stopped with its worker (systemd signals the whole group): not the
+            # document's fault. The run keeps "running" without a heartbeat, so the
+            # next worker takes it again within a minute.
+            logger.warning("run %s: interrupted by the worker's stop; left", run.pk)
+            return "interrupted"
         with_db_retry(
             lambda: AnalysisRun.objects.filter(pk=run.pk).update(progress=80),
             what=label,
