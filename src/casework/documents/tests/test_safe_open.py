@@ -9,6 +9,7 @@ import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from openpyxl import Workbook
 
 from casework.documents.safe_open import (
@@ -24,6 +25,13 @@ from casework.documents.safe_open import (
 from casework.documents.tests.bombs import write_bomb
 
 MB = 1024 * 1024
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are checked in English, whatever an earlier test's request activated."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(scope="module")

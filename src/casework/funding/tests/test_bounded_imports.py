@@ -8,6 +8,7 @@ import tracemalloc
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from casework.documents import safe_open
 from casework.documents.safe_open import Limits
@@ -18,6 +19,15 @@ from casework.funding.models import Contribution, ImportBatch
 pytestmark = pytest.mark.django_db
 
 MB = 1024 * 1024
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are checked in English, whatever an earlier test's request activated."""
+    with translation.override("en"):
+        yield
+
+
 HEADER = table_import.CONTRIBUTION_COLUMNS
 NORWAY_FR = ["Norvège", *table_import.CONTRIBUTION_EXAMPLE[1:]]
 
