@@ -21,6 +21,7 @@ The parser reads no DTD, expands no entity and opens no network connection.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -267,10 +268,12 @@ def _read_activity(
     implementer = next(
         (p for p in activity.findall("participating-org") if p.get("role") == "4"), None
     )
+    seen: dict[str, int] = {}
     for number, transaction in enumerate(transactions, start=1):
         _read_transaction(
             transaction,
             where=f"{where}, transaction {number}",
+            seen=seen,
             context={
                 "identifier": identifier,
                 "filename": filename,
@@ -297,6 +300,7 @@ def _read_transaction(
     where: str,
     context: dict[str, Any],
     parsed: ParsedFile,
+    seen: dict[str, int],
 ) -> None:
     type_element = transaction.find("transaction-type")
     type_code = type_element.get("code", "") if type_element is not None else ""
@@ -375,6 +379,19 @@ def _read_transaction(
         "implementer_type"
     ]
     ref = (transaction.get("ref") or "").strip()
+    # A transaction's identity in its activity: its ref, else its date and type (and its
+    # rank among those of the same date and type), never its value, so that a corrected
+    # value is a change of the same transaction, not another one.
+    moment = ref or iso_date[:10]
+    if not ref:
+        rank = seen[f"{moment}:{type_code}"] = seen.get(f"{moment}:{type_code}", 0) + 1
+        moment = f"{moment}:{type_code}#{rank}"
+    else:
+        moment = f"{moment}:{type_code}"
+    try:
+        day: dt.date | None = dt.date.fromisoformat(iso_date[:10])
+    except ValueError:
+        day = None
     for iso2, country_share in countries:
         iso3 = iso3_of(iso2)
         if not iso3:
@@ -386,13 +403,11 @@ def _read_transaction(
         amount = (value * share * country_share).quantize(
             Decimal("0.01"), ROUND_HALF_UP
         )
-        moment = ref or iso_date[:10]
-        key_value = "" if ref else f":{value}"
         parsed.rows.append(
             ContributionRow(
-                natural_key=(
-                    f"iati:{context['identifier']}:{moment}:{type_code}{key_value}:{iso3}"
-                ),
+                natural_key=f"iati:{context['identifier']}:{moment}:{iso3}",
+                scope=f"iati:{context['identifier']}",
+                date=day,
                 donor_name=context["donor_name"],
                 donor_kind=context["kind"],
                 donor_iso3=_donor_iso3(context["donor_ref"], context["kind"]),

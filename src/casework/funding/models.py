@@ -55,6 +55,19 @@ class Source(models.TextChoices):
     IATI = "iati", _("IATI file")
     MANUAL = "manual", _("Manual entry")
     MONITOR = "monitor", _("Landmine Monitor")
+    # What a recipient State says it received (its Article 7 / online report), recorded
+    # by `services.record_state_report`; compared with what donors said, never added to it.
+    STATE_REPORT = "state_report", _("Recipient's report (assistance received)")
+
+
+# Sources in which a donor says what it gave; the recipient's own account is apart.
+DONOR_SOURCES = (
+    Source.ARTICLE7,
+    Source.ONLINE_REPORT,
+    Source.IATI,
+    Source.MANUAL,
+    Source.MONITOR,
+)
 
 
 class Donor(TimeStamped):
@@ -70,6 +83,10 @@ class Donor(TimeStamped):
     iati_ref = models.CharField(
         _("IATI organisation identifier"), max_length=80, blank=True
     )
+    # OECD DAC donor code (e.g. "12" for the United Kingdom); blank = not known.
+    dac_code = models.CharField(_("OECD DAC donor code"), max_length=10, blank=True)
+    name_fr = models.CharField(_("name in French"), max_length=200, blank=True)
+    name_es = models.CharField(_("name in Spanish"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -78,6 +95,67 @@ class Donor(TimeStamped):
 
     def __str__(self) -> str:
         return self.name
+
+    def name_in(self, language: str) -> str:
+        """The organisation's name in `language`, English when it has none there."""
+        return {"fr": self.name_fr, "es": self.name_es}.get(language, "") or self.name
+
+
+class DonorAlias(TimeStamped):
+    """Another name (or identifier) under which an organisation appears in a source."""
+
+    donor = models.ForeignKey(Donor, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(_("alias"), max_length=200)
+    # `organisations.normalise(name)`: what an imported name is compared with.
+    normalised = models.CharField(_("normalised alias"), max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("alias")
+        verbose_name_plural = _("aliases")
+
+    def __str__(self) -> str:
+        return f"{self.name} → {self.donor}"
+
+
+class DonorMatch(TimeStamped):
+    """A guess that an organisation created by an import is one already known.
+
+    Neither identifier nor alias matched, but the names are close: the support unit
+    confirms (the two are merged, the name kept as an alias) or refuses.
+    """
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", _("To confirm")
+        CONFIRMED = "confirmed", _("Confirmed")
+        REFUSED = "refused", _("Refused")
+
+    imported_name = models.CharField(_("name in the file"), max_length=200)
+    donor = models.ForeignKey(
+        Donor, on_delete=models.CASCADE, related_name="matches_as_new"
+    )
+    suggested = models.ForeignKey(
+        Donor, on_delete=models.CASCADE, related_name="matches_suggested"
+    )
+    score = models.FloatField(_("likeness"))
+    decision = models.CharField(
+        _("decision"), max_length=10, choices=Decision.choices, default="pending"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-score"]
+        verbose_name = _("organisation match")
+        verbose_name_plural = _("organisation matches")
+
+    def __str__(self) -> str:
+        return f"{self.imported_name} ≈ {self.suggested}"
 
 
 class ExchangeRate(TimeStamped):
@@ -112,7 +190,29 @@ class ImportBatch(TimeStamped):
         TABLE = "table", _("CSV/XLSX template")
         RATES = "rates", _("Exchange rates")
 
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Waiting for the worker")
+        RUNNING = "running", _("Reading")
+        REVIEW = "review", _("Changes to review")
+        DONE = "done", _("Imported")
+        REFUSED = "refused", _("Changes refused")
+        FAILED = "failed", _("Failed")
+
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default="done"
+    )
+    # Bytes of the file read so far by the worker, of `size`: the progress bar.
+    size = models.PositiveBigIntegerField(_("size"), default=0)
+    read_bytes = models.PositiveBigIntegerField(_("bytes read"), default=0)
+    # Where the worker finds the uploaded file (under the data directory); "" once read.
+    stored_path = models.CharField(max_length=500, blank=True)
+    publish = models.BooleanField(
+        _("publish the imported contributions"), default=False
+    )
+    # Changes and removals found by a re-import, waiting for the support unit:
+    # {"changed": [{"key", "id", "fields": {name: [old, new]}}], "removed": [{"key", "id"}]}
+    pending = models.JSONField(default=dict, blank=True)
     filename = models.CharField(_("file name"), max_length=255)
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     created_by = models.ForeignKey(
@@ -136,6 +236,16 @@ class ImportBatch(TimeStamped):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.filename}"
 
+    @property
+    def percent(self) -> int:
+        if self.state not in (self.State.QUEUED, self.State.RUNNING):
+            return 100
+        return int(100 * self.read_bytes / self.size) if self.size else 0
+
+    @property
+    def is_working(self) -> bool:
+        return self.state in (self.State.QUEUED, self.State.RUNNING)
+
 
 class Contribution(TimeStamped):
     """Money given by a donor to a recipient State in a year, as one source reports it."""
@@ -153,6 +263,8 @@ class Contribution(TimeStamped):
         related_name="contributions_received",
     )
     year = models.PositiveSmallIntegerField(_("year"))
+    # The day of the payment when the source gives it (IATI transaction-date).
+    date = models.DateField(_("date"), null=True, blank=True)
     amount = models.DecimalField(_("amount"), max_digits=18, decimal_places=2)
     currency = models.CharField(_("currency"), max_length=3)
     amount_usd = models.DecimalField(
@@ -168,6 +280,8 @@ class Contribution(TimeStamped):
     sector = models.CharField(
         _("sector"), max_length=24, choices=Sector.choices, default=Sector.UNSPECIFIED
     )
+    # How the import found the donor: "identifier", "alias", "name", "state" or "new".
+    donor_match = models.CharField(_("donor matched by"), max_length=12, blank=True)
     channel = models.CharField(
         _("channel"), max_length=12, choices=Channel.choices, default=Channel.UNKNOWN
     )
@@ -213,6 +327,48 @@ class Contribution(TimeStamped):
     @property
     def is_rate_missing(self) -> bool:
         return self.amount_usd is None
+
+
+class ContributionRevision(TimeStamped):
+    """One change a re-import made to the ledger, kept after the entry itself changes."""
+
+    class Action(models.TextChoices):
+        CHANGED = "changed", _("Changed")
+        REMOVED = "removed", _("Removed")
+
+    contribution = models.ForeignKey(
+        Contribution,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="revisions",
+    )
+    natural_key = models.CharField(_("natural key"), max_length=400)
+    batch = models.ForeignKey(
+        ImportBatch,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="revisions",
+    )
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    # {field: [before, after]} for a change; the whole entry as it was for a removal.
+    changes = models.JSONField(default=dict)
+    applied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("contribution revision")
+        verbose_name_plural = _("contribution revisions")
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.natural_key}"
 
 
 class NeedSource(models.TextChoices):

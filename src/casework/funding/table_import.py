@@ -9,11 +9,13 @@ is 823.4 in a decimal-comma file, "1 593 487" is read in any file, and a cell su
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Generic, TypeVar
+from urllib.parse import quote
 
 from django.db.models import TextChoices
 
@@ -45,6 +47,8 @@ CONTRIBUTION_COLUMNS = (
     "source",
     "source_reference",
     "description",
+    "date",
+    "row_key",
 )
 CONTRIBUTION_EXAMPLE = (
     "Norway",
@@ -60,6 +64,8 @@ CONTRIBUTION_EXAMPLE = (
     "article7",
     "Norway Article 7 report 2024, form J",
     "Survey and clearance in Cuando Cubango",
+    "2024-05-15",
+    "NOR-AGO-2024-1",
 )
 RATE_COLUMNS = ("currency", "year", "units_per_usd", "source")
 RATE_EXAMPLE = ("NOK", "2024", "10.75", "central bank annual average")
@@ -258,12 +264,15 @@ def parse_contributions(
     if table.note:
         parsed.notes.append((filename, table.note))
     parsed.notes.append(_note(filename, mark))
+    ranks: dict[str, int] = {}
     for number, raw in table.rows:
         try:
-            parsed.rows.append(_contribution_row(raw, mark=mark, publish=publish))
-        except ValueError as exc:
+            parsed.rows.append(
+                _contribution_row(raw, mark=mark, publish=publish, ranks=ranks)
+            )
+        except RowErrors as exc:
             parsed.skipped += 1
-            parsed.messages.append((f"row {number}", str(exc)))
+            parsed.messages.extend((f"row {number}", error) for error in exc.errors)
     return parsed
 
 
@@ -285,42 +294,83 @@ def _currency(value: str) -> str:
     return value.strip().upper()
 
 
-def _contribution_row(raw: Row, *, mark: DecimalMark, publish: bool) -> ContributionRow:
-    donor = _field(raw, "donor", _required)
-    recipient = _field(raw, "recipient_iso3", _iso3)
-    year = _field(raw, "year", _year)
-    amount = _number_field(raw, "amount", mark)
-    currency = _field(raw, "currency", _currency)
-    status = _field(raw, "status", _choices(Status, None))
-    source = _field(raw, "source", _choices(Source, None))
-    reference = _field(raw, "source_reference", _required)
-    sector = _field(raw, "sector", _choices(Sector, Sector.UNSPECIFIED))
-    channel = _field(raw, "channel", _choices(Channel, Channel.UNKNOWN))
-    kind = _field(raw, "donor_kind", _choices(DonorKind, DonorKind.OTHER))
+def _date(value: str) -> dt.date | None:
+    if not value.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise ValueError(f"'{value}' is not a date written 2025-03-31") from None
+
+
+class RowErrors(ValueError):
+    """Every problem of one row, each naming its column."""
+
+    def __init__(self, errors: list[str]) -> None:
+        super().__init__("; ".join(errors))
+        self.errors = errors
+
+
+def _contribution_row(
+    raw: Row, *, mark: DecimalMark, publish: bool, ranks: dict[str, int] | None = None
+) -> ContributionRow:
+    errors: list[str] = []
+
+    def read(name: str, parse: Callable[[str], T], empty: T) -> T:
+        try:
+            return _field(raw, name, parse)
+        except ValueError as exc:
+            errors.append(str(exc))
+            return empty
+
+    donor = read("donor", _required, "")
+    recipient = read("recipient_iso3", _iso3, "")
+    year = read("year", _year, 0)
+    try:
+        amount = _number_field(raw, "amount", mark)
+    except ValueError as exc:
+        errors.append(str(exc))
+        amount = Decimal(0)
+    currency = read("currency", _currency, "")
+    status = read("status", _choices(Status, None), "")
+    source = read("source", _choices(Source, None), "")
+    reference = read("source_reference", _required, "")
+    sector = read("sector", _choices(Sector, Sector.UNSPECIFIED), "")
+    channel = read("channel", _choices(Channel, Channel.UNKNOWN), "")
+    kind = read("donor_kind", _choices(DonorKind, DonorKind.OTHER), "")
+    day = read("date", _date, None)
     donor_iso3 = _text(raw.get("donor_iso3", "")).upper()
     if donor_iso3:
-        donor_iso3 = _field(raw, "donor_iso3", _iso3)
-    key = ":".join(
-        [
-            "table",
-            source,
-            reference,
-            donor,
-            recipient,
-            str(year),
-            status,
-            sector,
-            currency,
-            str(amount.normalize()),
-        ]
-    )
+        donor_iso3 = read("donor_iso3", _iso3, "")
+    if day is not None and year and day.year != year:
+        errors.append(f"date: {day.isoformat()} is not in the year {year}")
+    if errors:
+        raise RowErrors(errors)
+    scope = ":".join(["table", source, quote(reference, safe=" ")])
+    row_key = _text(raw.get("row_key", ""))
+    if row_key:
+        identity = "key=" + quote(row_key, safe=" ")
+    else:
+        # No row key: the row is who, to whom, when and what, never how much, so that a
+        # corrected amount is a change of the same row; the rank tells apart two rows
+        # alike in all of that.
+        identity = ":".join(
+            [quote(donor, safe=" "), recipient, str(year), status, sector]
+        )
+        if day is not None:
+            identity += f":{day.isoformat()}"
+        if ranks is not None:
+            ranks[identity] = ranks.get(identity, 0) + 1
+            identity += f"#{ranks[identity]}"
     return ContributionRow(
-        natural_key=key,
+        natural_key=f"{scope}:{identity}",
+        scope=scope,
         donor_name=donor,
         donor_kind=kind,
         donor_iso3=donor_iso3,
         recipient_iso3=recipient,
         year=year,
+        date=day,
         amount=amount,
         currency=currency,
         status=status,
