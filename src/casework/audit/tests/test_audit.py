@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_record_keeps_who_when_what_and_before_after(support):
-    donor = Donor.objects.create(name="Norway", kind="state")
+    donor = Donor.objects.create(name="Audit Test Donor", kind="state")
     before = audit.snapshot(donor)
     donor.iso3 = "NOR"
     donor.save()
