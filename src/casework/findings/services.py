@@ -121,6 +121,23 @@ def review(
     return finding
 
 
+BULK_DECISIONS = (Finding.Decision.ACCEPTED, Finding.Decision.REJECTED)
+
+
+@transaction.atomic
+def bulk_review(
+    findings: list[Finding], user: User, *, decision: str, comment: str = ""
+) -> list[Finding]:
+    """Accept or reject several findings at once: each one is reviewed (and audited)
+    on its own, with the same reviewer and time; all of them or none."""
+    if decision not in BULK_DECISIONS:
+        raise ReviewError(f"unknown decision {decision!r}")
+    return [
+        review(finding, user, decision=decision, comment=comment or finding.comment)
+        for finding in findings
+    ]
+
+
 def check_passages(document: Document, evidence: list[dict[str, Any]]) -> None:
     """Every evidence passage must be verbatim text of its page."""
     pages = document.page_texts()

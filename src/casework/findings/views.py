@@ -6,7 +6,10 @@ from django.contrib import messages
 from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django_htmx.middleware import HtmxDetails
 
@@ -21,6 +24,7 @@ from casework.findings.permissions import (
     can_review,
     get_finding_for_user,
     reviewers_only,
+    visible_findings,
 )
 
 # Checklist order; a code no longer in the checklist sorts last instead of failing.
@@ -66,6 +70,7 @@ def document_findings(request: HttpRequest, pk: int) -> HttpResponse:
         "can_review": can_review(request.user),
         "add_form": AddFindingForm(),
         "review_form": ReviewForm(),
+        "bulk": True,
     }
     return render(request, "findings/document.html", context)
 
@@ -111,6 +116,7 @@ def review_finding(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             {
                 "row": row,
                 "can_review": True,
+                "bulk": True,
                 "review_form": ReviewForm(),
                 "error": error,
             },
@@ -176,3 +182,78 @@ def coverage_view(request: HttpRequest) -> HttpResponse:
         "query": query.urlencode(),
     }
     return render(request, "findings/coverage.html", context)
+
+
+def _chosen(request: HttpRequest) -> list[Finding]:
+    ids = {int(v) for v in request.POST.getlist("finding") if v.isdigit()}
+    found = list(
+        visible_findings(request.user).filter(pk__in=ids).order_by("document", "pk")
+    )
+    found.sort(key=lambda f: (f.document_id, ORDER.get(f.indicator, len(ORDER))))
+    return found
+
+
+@reviewers_only
+@require_POST
+def bulk_review(request: HttpRequest) -> HttpResponse:
+    """Accept or reject the ticked findings: a confirmation page first, then one
+    decision per finding, each with who and when in its audit trail."""
+    chosen = _chosen(request)
+    decision = request.POST.get("decision", "")
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = ""
+    back = back or reverse("findings:pending")
+    if decision not in services.BULK_DECISIONS:
+        messages.error(request, _("Choose whether to accept or reject the findings."))
+        return redirect(back)
+    if not chosen:
+        messages.error(
+            request, _("Tick at least one finding, then choose accept or reject.")
+        )
+        return redirect(back)
+    if request.POST.get("confirmed") != "1":
+        context = {
+            "chosen": [(f, label(f.indicator)) for f in chosen],
+            "decision": decision,
+            "decision_label": Finding.Decision(decision).label,
+            "next": back,
+            "comment": request.POST.get("comment", ""),
+        }
+        return render(request, "findings/bulk_confirm.html", context)
+    services.bulk_review(
+        chosen,
+        _reviewer(request),
+        decision=decision,
+        comment=request.POST.get("comment", "").strip(),
+    )
+    messages.success(
+        request,
+        ngettext(
+            "%(count)s finding: %(decision)s.",
+            "%(count)s findings: %(decision)s.",
+            len(chosen),
+        )
+        % {"count": len(chosen), "decision": Finding.Decision(decision).label},
+    )
+    return redirect(back)
+
+
+PENDING_PAGE = 200
+
+
+@reviewers_only
+def pending_findings(request: HttpRequest) -> HttpResponse:
+    """Findings awaiting review across documents, to accept or reject many at once."""
+    findings = (
+        visible_findings(request.user)
+        .filter(decision=Finding.Decision.PENDING, in_latest_run=True)
+        .order_by("-document__year", "document__state__name_en", "document", "pk")
+    )
+    year = request.GET.get("year", "")
+    if year.isdigit():
+        findings = findings.filter(document__year=int(year))
+    total = findings.count()
+    rows = [(f, label(f.indicator)) for f in findings[:PENDING_PAGE]]
+    context = {"rows": rows, "total": total, "shown": len(rows), "year": year}
+    return render(request, "findings/pending.html", context)
