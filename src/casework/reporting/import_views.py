@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from casework.accounts.permissions import signed_in_required
 from casework.domain.languages import normalise
@@ -28,6 +28,7 @@ from casework.reporting.schema import FORMS, TABLE, Field
 MAX_UPLOAD = 10 * 1024 * 1024
 
 
+@require_safe
 def blank_template(request: HttpRequest) -> HttpResponse:
     """The template with its questions in the reader's language."""
     language = normalise(translation.get_language())

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from casework.accounts.permissions import (
     own_state,
@@ -60,6 +60,7 @@ from casework.reporting.schema import FORMS_BY_CODE
 from casework.reporting.validation import validate
 
 
+@require_safe
 def report_list(request: HttpRequest) -> HttpResponse:
     """A focal point's own State's reports; submitted ones for the Committees; published ones."""
     reports = visible_reports(request.user).order_by(
