@@ -23,6 +23,7 @@ from casework.engagement.models import (
     CommitteeYear,
     Event,
     ExchangeVisit,
+    LogEntry,
     Participant,
     Platform,
     Priority,
@@ -33,6 +34,7 @@ from casework.states.models import StateParty
 
 logger = logging.getLogger(__name__)
 DEMO = "Demo data: invented for illustration."
+WORKSHOP_LINK = "https://www.apminebanconvention.org/"
 
 
 def _event(kind: str, start: dt.date, titles: dict[str, str], **extra: object) -> Event:
@@ -121,9 +123,9 @@ def _events() -> None:
         },
         place="Geneva",
         outcomes={
-            "en": "It agreed its workplan for the year (demo text)",
-            "fr": "Il a arrêté son plan de travail pour l'année (texte de démonstration)",
-            "es": "Aprobó su plan de trabajo para el año (texto de demostración)",
+            "en": "It agreed its workplan for the year",
+            "fr": "Il a arrêté son plan de travail pour l'année",
+            "es": "Aprobó su plan de trabajo para el año",
         },
     )
     _event(
@@ -137,14 +139,15 @@ def _events() -> None:
         place="Geneva",
         is_public=True,
         participants=DEMO,
+        link=WORKSHOP_LINK,
     )
     _event(
         Event.Kind.MASG_MEETING,
-        dt.date(2025, 4, 8),
+        dt.date(2025, 6, 11),
         {
-            "en": "exchange on the individualised approach, demo date",
-            "fr": "échange sur l'approche individualisée, date de démonstration",
-            "es": "intercambio sobre el enfoque individualizado, fecha de demostración",
+            "en": "a meeting with the Group's chair",
+            "fr": "une réunion avec la présidence du Groupe",
+            "es": "una reunión con la presidencia del Grupo",
         },
         place="Geneva",
     )
@@ -259,27 +262,244 @@ def _platforms() -> None:
         )
 
 
+PRIORITIES: list[dict[str, str]] = [
+    {
+        "en": "Keep offering the individualised approach to affected States and follow up "
+        "on the support pledged at the meetings held in 2025.",
+        "fr": "Continuer d'offrir l'approche individualisée aux États touchés et assurer le "
+        "suivi de l'appui annoncé lors des réunions tenues en 2025.",
+        "es": "Seguir ofreciendo el enfoque individualizado a los Estados afectados y dar "
+        "seguimiento al apoyo anunciado en las reuniones celebradas en 2025.",
+    },
+    {
+        "en": "Encourage States Parties to report on cooperation and assistance by "
+        "30 April each year, using the guide presented at the Committee's workshop.",
+        "fr": "Encourager les États parties à rendre compte de la coopération et de "
+        "l'assistance d'ici au 30 avril de chaque année, à l'aide du guide présenté lors "
+        "de l'atelier du Comité.",
+        "es": "Alentar a los Estados partes a informar sobre la cooperación y la asistencia "
+        "a más tardar el 30 de abril de cada año, con ayuda de la guía presentada en el "
+        "taller del Comité.",
+    },
+    {
+        "en": "Promote national mine action platforms that bring national authorities, "
+        "donors and operators around one table.",
+        "fr": "Promouvoir les plateformes nationales de lutte antimines, qui réunissent "
+        "autour d'une même table les autorités nationales, les donateurs et les "
+        "opérateurs.",
+        "es": "Promover las plataformas nacionales de acción contra las minas, que reúnen "
+        "en una misma mesa a las autoridades nacionales, los donantes y los operadores.",
+    },
+    {
+        "en": "Take gender and diverse needs into account in all of its work, with the "
+        "help of its gender focal point.",
+        "fr": "Tenir compte du genre et des besoins divers dans l'ensemble de ses travaux, "
+        "avec l'aide de son point focal pour les questions de genre.",
+        "es": "Tener en cuenta el género y las necesidades diversas en todos sus trabajos, "
+        "con la ayuda de su coordinador para las cuestiones de género.",
+    },
+    {
+        "en": "Work with the Article 5 Committee on the funding side of extension "
+        "requests.",
+        "fr": "Collaborer avec le Comité sur l'application de l'article 5 sur le volet "
+        "financier des demandes de prolongation.",
+        "es": "Colaborar con el Comité sobre la Aplicación del Artículo 5 en los aspectos "
+        "financieros de las solicitudes de prórroga.",
+    },
+    {
+        "en": "Make the exchange visits of the Cooperation and Assistance Fund better "
+        "known and keep a record of what each one teaches.",
+        "fr": "Mieux faire connaître les visites d'échange du Fonds de coopération et "
+        "d'assistance et consigner les enseignements de chacune d'elles.",
+        "es": "Dar a conocer mejor las visitas de intercambio del Fondo de Cooperación y "
+        "Asistencia y dejar constancia de las enseñanzas de cada una.",
+    },
+    {
+        "en": "Coordinate with the Mine Action Support Group and other partners on "
+        "mobilising resources for the States that need them most.",
+        "fr": "Se coordonner avec le Groupe de soutien à la lutte antimines et d'autres "
+        "partenaires pour mobiliser des ressources en faveur des États qui en ont le plus "
+        "besoin.",
+        "es": "Coordinarse con el Grupo de Apoyo a la Acción contra las Minas y otros "
+        "asociados para movilizar recursos en favor de los Estados que más los necesitan.",
+    },
+]
+
+
 def _priorities() -> None:
-    priorities = [
-        {
-            "en": "Demo: keep offering the individualised approach and follow up on the "
-            "pledges made.",
-            "fr": "Démonstration : continuer d'offrir l'approche individualisée et assurer "
-            "le suivi des annonces de contributions.",
-            "es": "Demostración: seguir ofreciendo el enfoque individualizado y dar "
-            "seguimiento a los compromisos de apoyo anunciados.",
-        },
-        {
-            "en": "Demo: use the lessons library to improve the Fund's working methods.",
-            "fr": "Démonstration : utiliser la bibliothèque des enseignements pour améliorer "
-            "les méthodes de travail du Fonds.",
-            "es": "Demostración: utilizar la biblioteca de enseñanzas para mejorar los "
-            "métodos de trabajo del Fondo.",
-        },
-    ]
-    for order, texts in enumerate(priorities, start=1):
+    for order, texts in enumerate(PRIORITIES, start=1):
         Priority.objects.get_or_create(
             year=2025, order=order, defaults={"texts": texts}
+        )
+
+
+# The log as the secretariat would shape it for the report: some generated entries
+# rewritten (the editor's text survives regeneration), some left out of the report
+# (they stay in the log), and three entries with no record behind them written by hand.
+HAND_ENTRIES: list[tuple[dt.date, dict[str, str]]] = [
+    (
+        dt.date(2025, 1, 27),
+        {
+            "en": "Cameroon served as the Committee's gender focal point, making sure "
+            "that gender and diverse needs are considered in each of its tasks.",
+            "fr": "Le Cameroun a assuré la fonction de point focal du Comité pour les "
+            "questions de genre, veillant à ce que le genre et les besoins divers soient "
+            "pris en compte dans chacune de ses tâches.",
+            "es": "El Camerún desempeñó la función de coordinador del Comité para las "
+            "cuestiones de género y veló por que el género y las necesidades diversas se "
+            "tuvieran en cuenta en cada una de sus tareas.",
+        },
+    ),
+    (
+        dt.date(2025, 5, 15),
+        {
+            "en": "The Committee supported the Article 5 Committee by sharing its views on "
+            "the funding plans and resource mobilisation set out in the extension "
+            "requests under consideration.",
+            "fr": "Le Comité a appuyé le Comité sur l'application de l'article 5 en lui "
+            "faisant part de ses vues sur les plans de financement et la mobilisation des "
+            "ressources présentés dans les demandes de prolongation à l'examen.",
+            "es": "El Comité apoyó al Comité sobre la Aplicación del Artículo 5 "
+            "transmitiéndole sus opiniones sobre los planes de financiación y la "
+            "movilización de recursos expuestos en las solicitudes de prórroga "
+            "examinadas.",
+        },
+    ),
+    (
+        dt.date(2025, 9, 1),
+        {
+            "en": "The Committee prepared preliminary observations on the information on "
+            "cooperation and assistance given in the Article 7 reports of 40 States "
+            "Parties.",
+            "fr": "Le Comité a formulé des observations préliminaires sur les informations "
+            "relatives à la coopération et à l'assistance communiquées par 40 États "
+            "parties dans leurs rapports présentés au titre de l'article 7.",
+            "es": "El Comité formuló observaciones preliminares sobre la información "
+            "relativa a la cooperación y la asistencia proporcionada por 40 Estados partes "
+            "en sus informes presentados en virtud del artículo 7.",
+        },
+    ),
+]
+EDITED: dict[str, dict[str, str]] = {
+    "first_meeting": {
+        "en": "On 27 January 2025, the Committee held its first meeting of the year in "
+        "Geneva and agreed on its workplan and on how its members would share the work.",
+        "fr": "Le 27 janvier 2025, le Comité a tenu à Genève sa première réunion de "
+        "l'année et a arrêté son plan de travail ainsi que la répartition des tâches entre "
+        "ses membres.",
+        "es": "El 27 de enero de 2025, el Comité celebró en Ginebra su primera reunión del "
+        "año y aprobó su plan de trabajo y el reparto de las tareas entre sus miembros.",
+    },
+    "workshop": {
+        "en": "On 26 March 2025, the Committee held a workshop in Geneva on reporting on "
+        "cooperation and assistance, to help States Parties submit this information in "
+        "their Article 7 reports by the deadline of 30 April 2025.",
+        "fr": "Le 26 mars 2025, le Comité a tenu à Genève un atelier sur l'établissement "
+        "des rapports relatifs à la coopération et à l'assistance, afin d'aider les États "
+        "parties à communiquer ces informations dans leurs rapports au titre de "
+        "l'article 7 d'ici au 30 avril 2025, date limite de présentation.",
+        "es": "El 26 de marzo de 2025, el Comité celebró en Ginebra un taller sobre la "
+        "presentación de informes relativos a la cooperación y la asistencia, para ayudar "
+        "a los Estados partes a incluir esa información en sus informes en virtud del "
+        "artículo 7 a más tardar el 30 de abril de 2025, fecha límite de presentación.",
+    },
+    "masg": {
+        "en": "On 11 June 2025, the Committee met the chair of the Mine Action Support "
+        "Group to review the individualised approach and the needs of the States taking "
+        "part in it.",
+        "fr": "Le 11 juin 2025, le Comité a rencontré la présidence du Groupe de soutien à "
+        "la lutte antimines pour faire le point sur l'approche individualisée et sur les "
+        "besoins des États qui y participent.",
+        "es": "El 11 de junio de 2025, el Comité se reunió con la presidencia del Grupo de "
+        "Apoyo a la Acción contra las Minas para examinar el enfoque individualizado y las "
+        "necesidades de los Estados que participan en él.",
+    },
+    "individualised": {
+        "en": "On 18 June 2025, in the margins of the intersessional meetings in Geneva, "
+        "the Committee held individualised-approach meetings with Guinea-Bissau and with "
+        "South Sudan, which presented their needs to donors and partner organisations; "
+        "the final reports of both meetings were published on 30 June 2025.",
+        "fr": "Le 18 juin 2025, en marge des réunions intersessions tenues à Genève, le "
+        "Comité a organisé des réunions au titre de l'approche individualisée avec la "
+        "Guinée-Bissau et avec le Soudan du Sud, qui ont présenté leurs besoins aux "
+        "donateurs et aux organisations partenaires ; les rapports finals de ces deux "
+        "réunions ont été publiés le 30 juin 2025.",
+        "es": "El 18 de junio de 2025, paralelamente a las reuniones entre períodos de "
+        "sesiones celebradas en Ginebra, el Comité organizó reuniones en el marco del "
+        "enfoque individualizado con Guinea-Bissau y con el Sudán del Sur, que presentaron "
+        "sus necesidades a los donantes y a las organizaciones asociadas; los informes "
+        "finales de ambas reuniones se publicaron el 30 de junio de 2025.",
+    },
+    "panel": {
+        "en": "On 19 June 2025, the Committee organised a panel on funding for mine "
+        "action, at which donors and operators discussed how to mobilise national and "
+        "international resources.",
+        "fr": "Le 19 juin 2025, le Comité a organisé une table ronde sur le financement de "
+        "la lutte antimines, au cours de laquelle des donateurs et des opérateurs ont "
+        "débattu des moyens de mobiliser des ressources nationales et internationales.",
+        "es": "El 19 de junio de 2025, el Comité organizó una mesa redonda sobre la "
+        "financiación de la acción contra las minas, en la que donantes y operadores "
+        "debatieron sobre la manera de movilizar recursos nacionales e internacionales.",
+    },
+    "sudan": {
+        "en": "On 21 July 2025, the Sudan asked to take part in the individualised "
+        "approach; on 27 August 2025, the Committee held a preparatory call with the Sudan "
+        "ahead of its meeting, planned for 2026.",
+        "fr": "Le 21 juillet 2025, le Soudan a demandé à bénéficier de l'approche "
+        "individualisée ; le 27 août 2025, le Comité a tenu un appel préparatoire avec le "
+        "Soudan en vue de sa réunion, prévue en 2026.",
+        "es": "El 21 de julio de 2025, el Sudán solicitó acogerse al enfoque "
+        "individualizado; el 27 de agosto de 2025, el Comité mantuvo una llamada "
+        "preparatoria con el Sudán con miras a su reunión, prevista para 2026.",
+    },
+}
+
+
+def _entry(key: str) -> LogEntry | None:
+    return LogEntry.objects.filter(source_key=key).first()
+
+
+def _event_key(kind: str, day: dt.date) -> str:
+    event = Event.objects.filter(kind=kind, start=day).first()
+    return f"event:{event.pk}" if event else ""
+
+
+def _curate_log() -> None:
+    """Shape the 2025 log into the report's eleven paragraphs (safe to run again)."""
+    sync_log(2025)
+    edits = {
+        _event_key(Event.Kind.COMMITTEE_MEETING, dt.date(2025, 1, 27)): "first_meeting",
+        _event_key(Event.Kind.WORKSHOP, dt.date(2025, 3, 26)): "workshop",
+        _event_key(Event.Kind.MASG_MEETING, dt.date(2025, 6, 11)): "masg",
+        _event_key(Event.Kind.PANEL, dt.date(2025, 6, 19)): "panel",
+    }
+    cases = {c.state.iso3: c for c in Case.objects.select_related("state")}
+    meeting = CaseStep.objects.filter(
+        case=cases.get("GNB"), kind=CaseStep.Kind.MEETING
+    ).first()
+    if meeting:
+        edits[f"step:{meeting.pk}"] = "individualised"
+    if "SDN" in cases:
+        edits[f"case:{cases['SDN'].pk}"] = "sudan"
+    keep = {"chairs:2025", *edits}
+    keep |= {
+        f"visit:{pk}"
+        for pk in ExchangeVisit.objects.filter(start__year=2025).values_list(
+            "pk", flat=True
+        )
+    }
+    for entry in LogEntry.objects.filter(year=2025).exclude(source_key=""):
+        if entry.source_key in edits and not entry.is_edited:
+            entry.edited = EDITED[edits[entry.source_key]]
+        entry.in_report = entry.source_key in keep
+        entry.save(update_fields=["edited", "in_report", "updated_at"])
+    for day, texts in HAND_ENTRIES:
+        LogEntry.objects.get_or_create(
+            year=2025,
+            date=day,
+            source_key="",
+            edited__en=texts["en"],
+            defaults={"edited": texts},
         )
 
 
@@ -289,13 +509,23 @@ def load_demo() -> None:
     CommitteeYear.objects.get_or_create(
         year=2025,
         defaults={
-            "symbol": "APLC/MSP/2025/DEMO",
+            "symbol": "APLC/MSP.22/2025/DEMO.1",
             "issued_on": dt.date(2025, 10, 15),
             "meetings": {
-                "en": "Meeting of the States Parties (demo)",
-                "fr": "Assemblée des États parties (démonstration)",
-                "es": "Reunión de los Estados partes (demostración)",
+                "en": "Twenty-second Meeting of the States Parties",
+                "fr": "Vingt-deuxième Assemblée des États parties",
+                "es": "Vigésima Segunda Reunión de los Estados Partes",
             },
+            "places": {"en": "Geneva", "fr": "Genève", "es": "Ginebra"},
+            "meeting_start": dt.date(2025, 12, 1),
+            "meeting_end": dt.date(2025, 12, 5),
+            "agenda_item": "10",
+            "agenda_titles": {
+                "en": "Cooperation and assistance",
+                "fr": "Coopération et assistance",
+                "es": "Cooperación y asistencia",
+            },
+            "submitted_late": True,
         },
     )
     intersessional = _calendar()["intersessional"]
@@ -304,5 +534,5 @@ def load_demo() -> None:
     _visits()
     _platforms()
     _priorities()
-    sync_log(2025)
+    _curate_log()
     logger.info("engagement demo loaded")

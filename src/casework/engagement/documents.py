@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from casework.domain import locale
-from casework.domain.languages import DEFAULT, LANGUAGES, NATIVE, name_of, pick
+from casework.domain.languages import DEFAULT, LANGUAGES, NATIVE, pick
 from casework.domain.text import join
 from casework.engagement import phrases
 from casework.engagement.models import Case, CaseStep, CommitteeYear, Priority
 from casework.engagement.services import log_for_year, members_of_year, sync_log
-from casework.exports.spec import Block, DocumentSpec, Heading, Paragraph
+from casework.exports.spec import Block, DocumentSpec, Heading, Paragraph, TitleBlock
+from casework.exports.un_format import AUTHOR
 
 COMMITTEE_WORDS = {
     "en": {
@@ -27,6 +30,9 @@ COMMITTEE_WORDS = {
         "Assistance",
         "needs": "Needs presented: {needs}",
         "due": "A follow-up is due by {day}",
+        "agenda_item": "Item {item} of the provisional agenda",
+        "late": "The present document was submitted late so as to include the most "
+        "recent information.",
     },
     "fr": {
         "title": "Activités et priorités du Comité sur le renforcement de la coopération "
@@ -42,6 +48,9 @@ COMMITTEE_WORDS = {
         "l'assistance",
         "needs": "Besoins présentés : {needs}",
         "due": "Un suivi est prévu d'ici au {day}",
+        "agenda_item": "Point {item} de l'ordre du jour provisoire",
+        "late": "Le présent document a été soumis tardivement afin d'y faire figurer les "
+        "informations les plus récentes.",
     },
     "es": {
         "title": "Actividades y prioridades del Comité sobre la Mejora de la Cooperación "
@@ -57,6 +66,9 @@ COMMITTEE_WORDS = {
         "Asistencia",
         "needs": "Necesidades presentadas: {needs}",
         "due": "Está previsto un seguimiento a más tardar el {day}",
+        "agenda_item": "Tema {item} del programa provisional",
+        "late": "El presente documento se presentó con retraso para incluir la "
+        "información más reciente.",
     },
 }
 
@@ -110,18 +122,41 @@ def submitted_by(year: int, language: str) -> str:
     return f"{wording['submitted']} ({members})"
 
 
+def title_block(details: CommitteeYear | None, language: str) -> TitleBlock:
+    """The meeting, its place and dates, the agenda item and its title (all editable)."""
+    if details is None:
+        return TitleBlock(original_language=DEFAULT)
+    wording = words(language)
+    place = details.place(language)
+    dates = ""
+    if details.meeting_start:
+        dates = locale.format_date_range(
+            details.meeting_start,
+            details.meeting_end or details.meeting_start,
+            language,
+        )
+    item = details.agenda_item.strip()
+    return TitleBlock(
+        meeting=details.meeting(language),
+        place_and_dates=", ".join(x for x in (place, dates) if x),
+        agenda_item=wording["agenda_item"].format(item=item) if item else "",
+        agenda_title=details.agenda_title(language),
+        original_language=DEFAULT,
+    )
+
+
 def annual_report_spec(year: int, language: str) -> DocumentSpec:
-    """The report to the Meeting of the States Parties, in UN document style."""
+    """The report to the Meeting of the States Parties, in UN document style.
+
+    A draft (marked on every page) until the year's report is marked agreed.
+    """
     wording = words(language)
     details = CommitteeYear.objects.filter(year=year).first()
-    date_line = ""
-    if details and details.issued_on:
-        date_line = locale.format_date(details.issued_on, language)
-    original = wording["original"].format(
-        language=name_of(DEFAULT, in_language=language)
-    )
     section_one, section_two = report_sections(year, language)
-    blocks: list[Block] = [Paragraph(submitted_by(year, language), emphasis=True)]
+    late = (wording["late"],) if details and details.submitted_late else ()
+    blocks: list[Block] = [
+        Paragraph(submitted_by(year, language), emphasis=True, footnotes=late)
+    ]
     blocks.append(Heading(wording["activities"], level=1))
     blocks += [
         Paragraph(p.text, number=f"{p.number}.", footnotes=(p.link,) if p.link else ())
@@ -134,8 +169,14 @@ def annual_report_spec(year: int, language: str) -> DocumentSpec:
         language=language,
         blocks=tuple(blocks),
         symbol=details.symbol if details else "",
-        date_line="\n".join(x for x in (date_line, original) if x),
-        subtitle=details.meeting(language) if details else "",
+        date_line=(
+            locale.format_date(details.issued_on, language)
+            if details and details.issued_on
+            else ""
+        ),
+        head=title_block(details, language),
+        draft=not (details and details.is_final),
+        author=pick(AUTHOR, language),
     )
 
 
@@ -167,17 +208,32 @@ def draft_case_report(case: Case, language: str) -> str:
     return "\n\n".join(paragraphs)
 
 
+def report_paragraphs(text: str) -> list[str]:
+    """A final report's paragraphs: one a line, whatever the line ends (a browser sends
+    "\r\n"); blank lines between them are allowed and dropped."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return [" ".join(line.split()) for line in lines if line.strip()]
+
+
 def case_report_spec(case: Case, language: str) -> DocumentSpec:
-    """The final report of a case: the text written for it, else a draft from its steps."""
+    """The final report of a case: the text written for it, else a draft from its steps.
+
+    A draft (marked on every page) until the report is published.
+    """
     wording = words(language)
     text = case.final_report(language) or draft_case_report(case, language)
-    paragraphs = [part.strip() for part in text.split("\n\n") if part.strip()]
     return DocumentSpec(
         title=wording["case_title"].format(state=phrases.name(case.state, language)),
         language=language,
         subtitle=wording["case_subtitle"],
+        date_line=locale.format_date(
+            case.published_on or timezone.localdate(), language
+        ),
+        head=TitleBlock(original_language=language),
+        draft=not case.is_published,
+        author=pick(AUTHOR, language),
         blocks=tuple(
             Paragraph(part, number=f"{n}.")
-            for n, part in enumerate(paragraphs, start=1)
+            for n, part in enumerate(report_paragraphs(text), start=1)
         ),
     )

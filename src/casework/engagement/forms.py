@@ -296,12 +296,38 @@ class SpeakerForm(forms.ModelForm[Speaker]):
 
 
 class YearForm(TranslatedTextsForm[CommitteeYear]):
-    translated = {"meetings": Translated("meeting", max_length=200)}
+    """The title block of the annual report, and whether it is agreed (no longer a draft)."""
+
+    translated = {
+        "meetings": Translated("meeting", max_length=200, after="issued_on"),
+        "places": Translated("place", max_length=120, after="meeting_es"),
+        "agenda_titles": Translated(
+            "agenda_title", max_length=300, after="agenda_item"
+        ),
+    }
 
     class Meta:
         model = CommitteeYear
-        fields = ["symbol", "issued_on"]
-        widgets = _dates("issued_on")
+        fields = [
+            "symbol",
+            "issued_on",
+            "meeting_start",
+            "meeting_end",
+            "agenda_item",
+            "status",
+            "submitted_late",
+        ]
+        widgets = _dates("issued_on", "meeting_start", "meeting_end")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        start, end = data.get("meeting_start"), data.get("meeting_end")
+        if start and end and end < start:
+            self.add_error(
+                "meeting_end",
+                _("The last day of the meeting comes before its first day."),
+            )
+        return data
 
 
 class EntryForm(TranslatedTextsForm[LogEntry]):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -363,10 +364,32 @@ class Attachment(TimeStamped):
 class CommitteeYear(TimeStamped):
     """The Committee's year: the details of its report to the Meeting of the States Parties."""
 
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        FINAL = "final", _("Agreed (final)")
+
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
     symbol = models.CharField(_("document symbol"), max_length=60, blank=True)
     issued_on = models.DateField(_("date of the report"), null=True, blank=True)
     meetings = _texts(_("meeting"))
+    places = _texts(_("place of the meeting"))
+    meeting_start = models.DateField(
+        _("first day of the meeting"), null=True, blank=True
+    )
+    meeting_end = models.DateField(_("last day of the meeting"), null=True, blank=True)
+    agenda_item = models.CharField(
+        _("agenda item"), max_length=10, blank=True, help_text=_("For example: 10")
+    )
+    agenda_titles = _texts(_("title of the agenda item"))
+    status = models.CharField(
+        _("status of the report"),
+        max_length=8,
+        choices=Status.choices,
+        default=Status.DRAFT,
+    )
+    submitted_late = models.BooleanField(
+        _("submitted late to include recent information (footnote)"), default=False
+    )
 
     class Meta:
         ordering = ["-year"]
@@ -378,6 +401,16 @@ class CommitteeYear(TimeStamped):
 
     def meeting(self, language: str) -> str:
         return written_in(self.meetings, language)
+
+    def place(self, language: str) -> str:
+        return written_in(self.places, language)
+
+    def agenda_title(self, language: str) -> str:
+        return written_in(self.agenda_titles, language)
+
+    @property
+    def is_final(self) -> bool:
+        return self.status == self.Status.FINAL
 
 
 class LogEntry(TimeStamped):
@@ -454,3 +487,82 @@ class Priority(TimeStamped):
     @property
     def display_text(self) -> str:
         return self.text(reader_language())
+
+
+class Document(models.TextChoices):
+    """The engagement documents a Word copy can come back for."""
+
+    REPORT = "report", _("annual report")
+    CASE_REPORT = "case", _("final report of a case")
+
+
+class Revision(TimeStamped):
+    """One saved version of an annual report or a case's final report in one language."""
+
+    class Source(models.TextChoices):
+        BROWSER = "browser", _("edited in the browser")
+        WORD = "word", _("changes accepted from a Word document")
+
+    document = models.CharField(_("document"), max_length=8, choices=Document.choices)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, null=True, blank=True, related_name="revisions"
+    )
+    language = models.CharField(_("language"), max_length=2)
+    paragraphs = models.JSONField(_("text"), default=list)
+    source = models.CharField(_("source"), max_length=10, choices=Source.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="engagement_revisions",
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+
+    def __str__(self) -> str:
+        return f"{self.document} {self.year or self.case_id} [{self.language}]"
+
+
+class WordUpload(TimeStamped):
+    """A Word copy of the annual report or of a case's final report, edited and uploaded.
+
+    `base` is the document's paragraphs when it was uploaded and `keys` what each of
+    them is ("entry:12", "priority:3", "fixed"; "" for a case report's paragraphs);
+    `edited` is the Word copy's. The changes are offered one by one until applied.
+    """
+
+    document = models.CharField(_("document"), max_length=8, choices=Document.choices)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    case = models.ForeignKey(
+        Case,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="word_uploads",
+    )
+    language = models.CharField(_("language"), max_length=2)
+    filename = models.CharField(_("file name"), max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="engagement_word_uploads",
+    )
+    base = models.JSONField(default=list)
+    keys = models.JSONField(default=list)
+    edited = models.JSONField(default=list)
+    applied_at = models.DateTimeField(null=True, blank=True)
+    applied = models.PositiveSmallIntegerField(_("changes applied"), default=0)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("Word upload")
+        verbose_name_plural = _("Word uploads")
+
+    def __str__(self) -> str:
+        return f"{self.document} {self.year or self.case_id} ← {self.filename}"

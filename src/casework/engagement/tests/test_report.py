@@ -5,12 +5,12 @@ import datetime as dt
 import pytest
 
 from casework.engagement import documents
-from casework.engagement.models import LogEntry
+from casework.engagement.models import Case, CommitteeYear, LogEntry
 from casework.engagement.services import platform_coverage, sync_log
 from casework.engagement.tests import factories
 from casework.exports.docx import render_docx
 from casework.exports.pdf import render_pdf
-from casework.exports.readback import docx_styles, docx_text, pdf_text
+from casework.exports.readback import docx_footnotes, docx_styles, docx_text, pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -145,3 +145,78 @@ def test_an_event_moved_to_another_year_moves_its_entry(year_2025):
     )
     sync_log(2025)
     assert LogEntry.objects.filter(source_key=f"event:{workshop.pk}").count() == 1
+
+
+def test_the_title_block_is_edited_on_the_year_page_and_agreed_ends_the_draft(
+    year_2025, client, committee_member
+):
+    client.force_login(committee_member)
+    form = {
+        "year": "1",
+        "year-symbol": "APLC/MSP.22/2025/5",
+        "year-issued_on": "2025-10-01",
+        "year-meeting_en": "Twenty-second Meeting of the States Parties",
+        "year-meeting_fr": "Vingt-deuxième Assemblée des États parties",
+        "year-place_en": "Geneva",
+        "year-place_fr": "Genève",
+        "year-meeting_start": "2025-12-01",
+        "year-meeting_end": "2025-12-05",
+        "year-agenda_item": "10",
+        "year-agenda_title_fr": "Coopération et assistance",
+        "year-status": "draft",
+    }
+    client.post("/engagement/years/2025/", form)
+    spec = documents.annual_report_spec(2025, "fr")
+    assert spec.draft and spec.symbol == "APLC/MSP.22/2025/5"
+    assert spec.head is not None
+    assert spec.head.meeting == "Vingt-deuxième Assemblée des États parties"
+    assert spec.head.place_and_dates == "Genève, du 1er au 5 décembre 2025"
+    assert spec.head.agenda_item == "Point 10 de l'ordre du jour provisoire"
+    assert spec.head.agenda_title == "Coopération et assistance"
+    assert (
+        spec.author == "Comité sur le renforcement de la coopération et de l'assistance"
+    )
+    english = documents.annual_report_spec(2025, "en")
+    assert english.head is not None
+    assert english.head.place_and_dates == "Geneva, 1–5 December 2025"
+    assert english.head.agenda_item == "Item 10 of the provisional agenda"
+    client.post("/engagement/years/2025/", {**form, "year-status": "final"})
+    assert not documents.annual_report_spec(2025, "es").draft
+    # a meeting that ends before it starts is refused, with the reason
+    response = client.post(
+        "/engagement/years/2025/", {**form, "year-meeting_end": "2025-11-01"}
+    )
+    assert "comes before its first day" in response.content.decode()
+
+
+def test_a_late_report_says_so_in_a_footnote(year_2025):
+    CommitteeYear.objects.create(year=2025, submitted_late=True)
+    notes = docx_footnotes(render_docx(documents.annual_report_spec(2025, "en")))
+    assert notes[0] == (
+        "The present document was submitted late so as to include the most recent "
+        "information."
+    )
+
+
+def test_a_final_report_typed_in_the_browser_keeps_its_paragraphs(
+    year_2025, client, committee_member
+):
+    case = year_2025
+    case.published_on = None
+    case.save()
+    client.force_login(committee_member)
+    typed = "First paragraph.\r\n\r\nSecond paragraph.\r\nThird paragraph."
+    client.post(
+        f"/engagement/cases/{case.pk}/report/",
+        {"save": "1", "final_report_en": typed},
+    )
+    response = client.get(f"/engagement/cases/{case.pk}/report/en.docx")
+    text = docx_text(response.content)
+    assert "1.\tFirst paragraph." in text
+    assert "2.\tSecond paragraph." in text
+    assert "3.\tThird paragraph." in text
+    spec = documents.case_report_spec(Case.objects.get(pk=case.pk), "en")
+    assert spec.draft  # not published yet
+    case.published_on = dt.date(2025, 6, 30)
+    case.save()
+    assert not documents.case_report_spec(case, "en").draft

@@ -174,6 +174,7 @@ def test_year_page_edits_and_priorities(member_client, year_2025):
             "year": "1",
             "year-symbol": "APLC/MSP.22/2025/X",
             "year-issued_on": "2025-10-01",
+            "year-status": "draft",
         },
     )
     entry = LogEntry.objects.get(
