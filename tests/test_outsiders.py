@@ -687,10 +687,6 @@ def test_anonymous_posts_never_succeed_on_private_urls(world):
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reporting, engagement and extensions public pages still accept POST (issue 13, left open)",
-)
 def test_public_pages_refuse_anonymous_posts(world):
     """A public page is read with GET; only the public forms (PUBLIC_POST) take a POST.
     Fix with `@require_safe` (or `http_method_names` on a class view)."""
