@@ -63,6 +63,7 @@ PUBLIC = frozenset(
         "compliance:current",
         "compliance:year",
         "compliance:export",
+        "compliance:map",  # the tracker's map image (public facts only)
         "reporting:list",  # published reports; a focal point also sees their own
         "reporting:template",  # the blank Article 7 template
         "engagement:published_case",

@@ -33,10 +33,7 @@ PUBLIC_PAGES = [
 ]
 SERIOUS = {"serious", "critical"}
 # Violations in templates of apps other helpers own; strict, so the mark must go when fixed.
-KNOWN = {
-    f"/compliance/{YEAR}/": "compliance/_tracker_body.html still inlines the map with links "
-    "inside role=img (nested-interactive): draw it with casework.web.maps as the home page does",
-}
+KNOWN: dict[str, str] = {}
 
 
 def _checked(paths: list[str]) -> list[object]:
@@ -171,13 +168,7 @@ def test_axe_on_every_menu_page_of_each_role(page, live_server, request, role):
     found = {}
     for path in _menu_paths(page):
         page.goto(f"{live_server.url}{path}")
-        landed: str = page.evaluate("location.pathname")
-        # the compliance map is tracked by the strict xfail of the logged-out test
-        violations = [
-            v
-            for v in _axe(page)
-            if not (landed.startswith("/compliance/") and "nested-interactive" in v)
-        ]
+        violations = _axe(page)
         if violations:
             found[path] = violations
     assert found == {}, f"{role}: {found}"

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 from django.core.cache import cache
-from django.db.models import Count, Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -16,10 +14,8 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from casework.compliance import services
-from casework.compliance.models import Submission
 from casework.exports.registry import table_response
-from casework.states.models import StateParty
-from casework.web import worldmap
+from casework.web import maps, versions, worldmap
 
 MAP_CLASSES = {
     services.ON_TIME: "a7-on-time",
@@ -66,49 +62,66 @@ def tracker(request: HttpRequest, year: int) -> HttpResponse:
     )
 
 
-def _cached_body(year: int) -> str:
-    """The map and table, rendered once per change of the data (and day, and language).
+MAP_DATA = (
+    "states",
+    "submissions",
+)  # the stamps (`web.versions`) the page is drawn from
 
-    The fragment holds no CSRF token or user data, so every visitor may share it.
+
+def _map_name(year: int) -> str:
+    return f"compliance-{year}"
+
+
+def map_version(year: int) -> str:
+    """The version of the year's map: changes with the day and the States' and
+    submissions' stamps (one cache read each, no query)."""
+    return maps.version(_map_name(year), data=MAP_DATA)
+
+
+@require_safe
+def tracker_map(request: HttpRequest, year: int) -> HttpResponse:
+    """The year's map as an SVG image, drawn once per data version (`web.maps`)."""
+    _checked_year(year)
+    today = timezone.localdate()
+    svg = maps.cached_svg(
+        _map_name(year),
+        lambda: {
+            row.state.iso3: MAP_CLASSES[row.status]
+            for row in services.tracker(year, today=today)
+        },
+        data=MAP_DATA,
+    )
+    return maps.svg_response(request, svg, current_version=map_version(year))
+
+
+def _cached_body(year: int) -> str:
+    """The legend and table, rendered once per data version (and language).
+
+    The key is made of version stamps (`web.versions`: bumped when a Submission or a
+    StateParty is saved or deleted), not of an aggregate over the tables: checking it costs
+    cache reads only, whatever the number of rows. The fragment holds no CSRF token or
+    user data, so every visitor may share it.
     """
     today = timezone.localdate()
-    version = Submission.objects.filter(year=year).aggregate(
-        changed=Max("updated_at"), n=Count("id")
-    )
-    states_changed = StateParty.objects.aggregate(changed=Max("updated_at"))["changed"]
-    key = (
-        f"compliance:{year}:{get_language()}:{today}:{version['n']}:"
-        f"{version['changed']}:{states_changed}"
-    )
-    key = "compliance:" + hashlib.sha256(key.encode()).hexdigest()
+    key = f"compliance:body:{year}:{get_language()}:{map_version(year)}"
     body: str | None = cache.get(key)
     if body is None:
         body = render_to_string(
             "compliance/_tracker_body.html", _body_context(year, today)
         )
-        cache.set(key, body, timeout=3600)
+        cache.set(key, body, timeout=versions.LIFETIME)
     return mark_safe(body)
 
 
 def _body_context(year: int, today: dt.date) -> dict[str, object]:
     rows = services.tracker(year, today=today)
-    by_iso = {row.state.iso3: row for row in rows}
-    areas: list[dict[str, object]] = []
-    for iso3, path in worldmap.country_paths().items():
-        row = by_iso.get(iso3)
-        if row is None:
-            areas.append({"iso3": iso3, "path": path, "css": "not-party", "row": None})
-        else:
-            areas.append(
-                {"iso3": iso3, "path": path, "css": MAP_CLASSES[row.status], "row": row}
-            )
-    drawn = {a["iso3"] for a in areas}
+    drawn = worldmap.country_paths()
     return {
         "year": year,
+        "map_version": map_version(year),
         "table_rows": [(row, MAP_CLASSES[row.status]) for row in rows],
         "summary": [
             (MAP_CLASSES[s], label, n) for s, label, n in services.summary(rows)
         ],
-        "areas": areas,
         "undrawn": [row for row in rows if row.state.iso3 not in drawn],
     }

@@ -56,6 +56,9 @@ def apply_import(diff: registry.RegistryDiff, *, listed_on: dt.date) -> int:
     ).filter(
         Q(listed_as_party_on__isnull=True) | Q(listed_as_party_on__lt=listed_on)
     ).update(listed_as_party_on=listed_on)
+    from casework.web import versions  # the update sends no signal: maps redraw
+
+    versions.bump_on_commit("states")
     logger.info(
         "registry import: %d added, %d changed", len(diff.added), len(diff.changed)
     )

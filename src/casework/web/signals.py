@@ -13,11 +13,15 @@ from casework.web import versions
 WATCHED = {
     "states.StateParty": "states",
     "compliance.Submission": "submissions",  # for a compliance map or table cache
+    "findings.Finding": "findings",  # for the cross-State coverage (findings/coverage.py)
+    "documents.Document": "documents",  # idem: its denominators and years
 }
 
 
 def _bump(sender: type[models.Model], **kwargs: Any) -> None:
-    versions.bump(WATCHED[sender._meta.label])
+    # Now (this transaction's own reads) and again on commit: a reader between the two
+    # could otherwise keep a stamp made from the data as it was before the commit.
+    versions.bump_on_commit(WATCHED[sender._meta.label])
 
 
 def connect() -> None:

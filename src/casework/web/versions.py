@@ -9,9 +9,11 @@ rebuilt once per change of their data, and at most once per `LIFETIME` otherwise
 
 from __future__ import annotations
 
+import functools
 import secrets
 
 from django.core.cache import cache
+from django.db import transaction
 
 LIFETIME = 3600  # seconds
 _PREFIX = "version:"
@@ -32,3 +34,11 @@ def stamp(kind: str) -> str:
 def bump(kind: str) -> None:
     """Mark `kind` as changed: the next `stamp(kind)` is a new one."""
     cache.delete(_PREFIX + kind)
+
+
+def bump_on_commit(*kinds: str) -> None:
+    """Bump `kinds` now and again when the current transaction commits (at once outside
+    one). For bulk writes that send no signal (`QuerySet.update`, `bulk_create`)."""
+    for kind in kinds:
+        bump(kind)
+        transaction.on_commit(functools.partial(bump, kind))

@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 from django.core import mail
@@ -7,6 +8,7 @@ from django.urls import reverse
 from casework.compliance import services
 from casework.compliance.models import Submission
 from casework.states.models import StateParty
+from casework.web import versions
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +60,12 @@ def test_initial_report_due_or_overdue():
     assert _row(rows, "SEN").initial_due == dt.date(2025, 6, 30)
 
 
+def _map_url(html: str) -> str:
+    found = re.search(r'<img src="(/compliance/2025/map\.svg\?v=[0-9a-f]+)"', html)
+    assert found, "the page references its map as an image"
+    return found.group(1).replace("&amp;", "&")
+
+
 def test_public_page_map_and_exports(client, django_assert_max_num_queries):
     services.record_submission(
         StateParty.objects.get(iso3="SEN"),
@@ -69,11 +77,57 @@ def test_public_page_map_and_exports(client, django_assert_max_num_queries):
         page = client.get(reverse("compliance:year", args=[2025]))
     assert page.status_code == 200
     html = page.content.decode()
-    assert "<svg" in html and 'class="a7-on-time"' in html
+    # the map is an image beside its table: no inline paths, no links inside it
+    assert "<svg" not in html and "<path" not in html
+    assert 'href="#compliance-table"' in html and 'id="compliance-table"' in html
+    image = client.get(_map_url(html))
+    assert image["Content-Type"] == "image/svg+xml"
+    assert "immutable" in image["Cache-Control"]
+    svg = image.content.decode()
+    assert 'class="a7-on-time"' in svg and "<a " not in svg
     csv = client.get(reverse("compliance:export", args=[2025, "csv"])).content.decode()
     assert "SEN,Senegal,on_time,2025-04-02" in csv
     xlsx = client.get(reverse("compliance:export", args=[2025, "xlsx"]))
     assert xlsx["Content-Type"].startswith("application/vnd.openxml")
+
+
+def test_map_of_an_old_version_is_kept_briefly_and_a_bad_year_is_404(client):
+    stale = client.get("/compliance/2025/map.svg?v=000000000000")
+    assert stale.status_code == 200 and "immutable" not in stale["Cache-Control"]
+    assert client.get("/compliance/1990/map.svg").status_code == 404
+    assert client.post("/compliance/2025/map.svg").status_code == 405
+
+
+def test_a_cached_page_costs_no_scan_and_follows_each_change(
+    client, django_assert_num_queries
+):
+    """The cache is checked by version stamps: a second visit runs no query on
+    submissions or States; a new submission (signal) or a bulk write (bump) shows."""
+    first = client.get("/compliance/2025/").content.decode()
+    with django_assert_num_queries(0):
+        again = client.get("/compliance/2025/").content.decode()
+    assert _map_url(again) == _map_url(first)
+    sen = StateParty.objects.get(iso3="SEN")
+    services.record_submission(
+        sen, 2025, submitted_at=dt.date(2025, 4, 2), source="manual"
+    )
+    changed = client.get("/compliance/2025/").content.decode()
+    assert _map_url(changed) != _map_url(first)
+    row = changed[changed.index('data-iso3="SEN"') :].split("</tr>", 1)[0]
+    assert "Submitted on time" in row
+    assert 'class="a7-on-time"' in client.get(_map_url(changed)).content.decode()
+    # a write that sends no signal, followed by the bump its code path makes
+    Submission.objects.filter(state=sen, year=2025).update(
+        submitted_at=dt.date(2025, 6, 1)
+    )
+    versions.bump_on_commit("submissions")
+    later = client.get("/compliance/2025/").content.decode()
+    row = later[later.index('data-iso3="SEN"') :].split("</tr>", 1)[0]
+    assert "Submitted late" in row
+    # a State's change (another watched model) also gives a new version
+    sen.name_en = "Senegal (renamed)"
+    sen.save()
+    assert _map_url(client.get("/compliance/2025/").content.decode()) != _map_url(later)
 
 
 def test_reminders_go_to_focal_points_of_states_not_reported(owner, outsider, settings):
