@@ -249,3 +249,13 @@ def test_backup_refuses_a_directory_in_use(sqlite_backup):
     done = _casework(["backup", str(backup)], source)
     assert done.returncode != 0
     assert "is not empty" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_backup_from_a_newer_version_is_refused(sqlite_backup):
+    backup, fresh = sqlite_backup
+    manifest_path = backup / "MANIFEST.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["migrations"]["documents"] = "0999_from_the_future"
+    manifest_path.write_text(json.dumps(manifest))
+    message = _refused(backup, fresh)
+    assert "documents.0999_from_the_future" in message and "newer version" in message

@@ -411,12 +411,34 @@ def _restore_postgresql(source: Path, database: dict[str, Any], *, force: bool) 
     _run_tool([*args, str(source)], env, what="pg_restore")
 
 
+def _check_schema(manifest: dict[str, Any]) -> None:
+    """Refuse a backup whose database has migrations this version does not know."""
+    from django.db.migrations.loader import MigrationLoader
+
+    # No connection: the migration files only (the target may not exist yet).
+    known = set(MigrationLoader(None, ignore_no_migrations=True).disk_migrations)
+    migrations = manifest.get("migrations") or {}
+    unknown = sorted(
+        f"{app}.{name}"
+        for app, name in migrations.items()
+        if isinstance(app, str) and (app, name) not in known
+    )
+    if unknown:
+        raise BackupError(
+            f"The backup's database has migrations this version of Casework "
+            f"({__version__}) does not know ({', '.join(unknown[:5])}): it was made by "
+            f"a newer version (Casework {manifest.get('casework_version', '?')}). "
+            "Install that version, then restore."
+        )
+
+
 def restore_backup(directory: Path, *, force: bool) -> dict[str, Any]:
     """Check the backup, then restore it into this site's data directory."""
     from django.conf import settings
 
     manifest = read_manifest(directory)
     verify(directory, manifest)
+    _check_schema(manifest)
     database = _database()
     vendor = _vendor(database)
     if manifest["database"]["vendor"] != vendor:
@@ -516,6 +538,9 @@ def restore(directory: Path, force: bool) -> None:
         f"Restored {directory} (taken {manifest.get('created_at', '?')} with Casework "
         f"{manifest.get('casework_version', '?')}): "
         f"{sum(manifest['tables'].values())} rows, {len(manifest['files'])} files checked."
+    )
+    click.echo(
+        "Next: `casework manage migrate` (brings an older backup up to this version)."
     )
 
 
