@@ -24,6 +24,8 @@ from casework.funding.needs_sources import pull_needs_from_extensions
 from casework.funding.services import (
     ContributionRow,
     ImportResult,
+    ReceivedLine,
+    record_state_report,
     save_need,
     save_rows,
     set_rate,
@@ -141,6 +143,18 @@ def load_demo() -> None:
         )
     )
     save_rows(rows, batch=None, result=ImportResult())
+    # Angola's own (invented) report on assistance received in 2023: it agrees with Demo
+    # Union and records less than Demo Northland says it gave, a mismatch to reconcile.
+    record_state_report(
+        "AGO",
+        2023,
+        [
+            ReceivedLine("Demo Northland", Decimal(2_800_000), "USD", Sector.CLEARANCE),
+            ReceivedLine("Demo Union", Decimal(2_500_000), "EUR", Sector.CLEARANCE),
+        ],
+        reference=f"{DEMO}, Angola Article 7 report 2023, assistance received",
+        publish=False,
+    )
     for iso3, year, thousands, currency, sector, source in NEEDS:
         state = StateParty.objects.get(iso3=iso3)
         if Need.objects.filter(

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from casework.funding.decimal_mark import COMMA, POINT
-from casework.funding.models import ExchangeRate, Need
+from casework.funding.models import Donor, ExchangeRate, Need
 from casework.states.models import StateParty
 
 
@@ -92,3 +92,23 @@ class NeedForm(forms.ModelForm[Need]):
 
     def clean_currency(self) -> str:
         return _currency_code(str(self.cleaned_data["currency"]))
+
+
+class MergeForm(forms.Form):
+    """Two organisations that are one: the first is folded into the second."""
+
+    source = forms.ModelChoiceField(
+        queryset=Donor.objects.all(),
+        label=_("Organisation to merge (it disappears; its names become aliases)"),
+    )
+    into = forms.ModelChoiceField(
+        queryset=Donor.objects.all(), label=_("Organisation to keep")
+    )
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("source") and data.get("source") == data.get("into"):
+            raise forms.ValidationError(
+                _("Choose two different organisations: one to merge, one to keep.")
+            )
+        return data

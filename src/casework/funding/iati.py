@@ -22,10 +22,12 @@ The parser reads no DTD, expands no entity and opens no network connection.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, BinaryIO
 
 import pycountry
 from lxml import etree
@@ -79,7 +81,8 @@ SECTOR_WORDS = [
         Sector.CLEARANCE,
     ),
 ]
-MAX_BYTES = 20 * 1024 * 1024
+# Read as a stream in the worker: the size bounds the disk, not the memory.
+MAX_BYTES = 4 * 1024 * 1024 * 1024
 
 
 class IatiError(ValueError):
@@ -93,6 +96,7 @@ class ParsedFile:
     messages: list[tuple[str, str]] = field(default_factory=list)
     activities_seen: int = 0
     activities_mine_action: int = 0
+    dropped_messages: int = 0
 
 
 def safe_parser() -> etree.XMLParser:
@@ -198,35 +202,99 @@ def _donor_iso3(ref: str, kind: str) -> str:
     return ""
 
 
+# Messages kept for one file: a publisher's file can repeat one problem thousands of times.
+MAX_MESSAGES = 2_000
+
+
 def read_iati(data: bytes, *, filename: str, publish: bool = False) -> ParsedFile:
     """Contribution rows for the mine action transactions in an IATI activity file."""
-    if len(data) > MAX_BYTES:
-        raise IatiError(f"{filename}: larger than 20 MB; split the file by activity")
+    parsed = ParsedFile()
+    for row in stream_iati(
+        io.BytesIO(data), filename=filename, parsed=parsed, publish=publish
+    ):
+        parsed.rows.append(row)
+    return parsed
+
+
+def stream_iati(
+    handle: BinaryIO,
+    *,
+    filename: str,
+    parsed: ParsedFile,
+    publish: bool = False,
+    on_activity: Callable[[], None] | None = None,
+) -> Iterator[ContributionRow]:
+    """The rows of an IATI activity file read as a stream, one activity at a time.
+
+    Each activity is cleared once read and dropped from the tree, so memory holds one
+    activity, not the file; `parsed` collects the counts and messages (rows are yielded).
+    `on_activity` is called after each activity (the worker reports progress there).
+    """
+    events = etree.iterparse(
+        handle,
+        events=("start", "end"),
+        tag=("iati-activities", "iati-activity"),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=True,  # a long text node is fine; entities are never expanded
+        remove_comments=True,
+        remove_pis=True,
+    )
+    root: etree._Element | None = None
     try:
-        root = etree.fromstring(data, parser=safe_parser())
+        for event, element in events:
+            if event == "start":
+                if element.tag == "iati-activities" and root is None:
+                    root = element
+                    version = element.get("version", "")
+                    if version and not version.startswith("2."):
+                        parsed.messages.append(
+                            (
+                                filename,
+                                f"version {version}: read as 2.0x, check the figures",
+                            )
+                        )
+                continue
+            if element.tag != "iati-activity" or root is None:
+                continue
+            parsed.activities_seen += 1
+            found: list[ContributionRow] = []
+            _read_activity(
+                element, filename=filename, publish=publish, parsed=parsed, found=found
+            )
+            yield from found
+            element.clear()
+            while element.getprevious() is not None:
+                del root[0]
+            if len(parsed.messages) > MAX_MESSAGES:
+                parsed.dropped_messages += len(parsed.messages) - MAX_MESSAGES
+                del parsed.messages[MAX_MESSAGES:]
+            if on_activity is not None:
+                on_activity()
     except etree.XMLSyntaxError as exc:
         raise IatiError(
             f"{filename}: not well-formed XML ({exc}); export the activity file again"
         ) from exc
-    if root.tag != "iati-activities":
+    if root is None:
         raise IatiError(
-            f"{filename}: the root element is <{root.tag}>, not <iati-activities>; "
-            "upload an IATI activity file (organisation files hold no transactions)"
+            f"{filename}: no <iati-activities> root element; upload an IATI activity "
+            "file (organisation files hold no transactions)"
         )
-    version = root.get("version", "")
-    parsed = ParsedFile()
-    if version and not version.startswith("2."):
+    if parsed.dropped_messages:
         parsed.messages.append(
-            (filename, f"version {version}: read as 2.0x, check the figures")
+            (filename, f"{parsed.dropped_messages} more messages not listed")
         )
-    for activity in root.iter("iati-activity"):
-        parsed.activities_seen += 1
-        _read_activity(activity, filename=filename, publish=publish, parsed=parsed)
-    return parsed
 
 
 def _read_activity(
-    activity: etree._Element, *, filename: str, publish: bool, parsed: ParsedFile
+    activity: etree._Element,
+    *,
+    filename: str,
+    publish: bool,
+    parsed: ParsedFile,
+    found: list[ContributionRow],
 ) -> None:
     identifier = (activity.findtext("iati-identifier") or "").strip()
     where = f"activity {identifier or '(no identifier)'}"
@@ -274,6 +342,7 @@ def _read_activity(
             transaction,
             where=f"{where}, transaction {number}",
             seen=seen,
+            found=found,
             context={
                 "identifier": identifier,
                 "filename": filename,
@@ -301,6 +370,7 @@ def _read_transaction(
     context: dict[str, Any],
     parsed: ParsedFile,
     seen: dict[str, int],
+    found: list[ContributionRow],
 ) -> None:
     type_element = transaction.find("transaction-type")
     type_code = type_element.get("code", "") if type_element is not None else ""
@@ -403,7 +473,7 @@ def _read_transaction(
         amount = (value * share * country_share).quantize(
             Decimal("0.01"), ROUND_HALF_UP
         )
-        parsed.rows.append(
+        found.append(
             ContributionRow(
                 natural_key=f"iati:{context['identifier']}:{moment}:{iso3}",
                 scope=f"iati:{context['identifier']}",

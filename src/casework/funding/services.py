@@ -479,3 +479,69 @@ def save_need(need: Need) -> Need:
     need.currency = need.currency.upper()
     need.save()
     return need
+
+
+@dataclass(frozen=True, slots=True)
+class ReceivedLine:
+    """One line of a State's report on the assistance it received."""
+
+    donor_name: str
+    amount: Decimal
+    currency: str
+    sector: str = "unspecified"
+    description: str = ""
+
+
+def record_state_report(
+    recipient_iso3: str,
+    year: int,
+    lines: list[ReceivedLine],
+    *,
+    reference: str,
+    publish: bool = False,
+) -> list[Contribution]:
+    """Record what a State's report (Article 7 or online) says it received in `year`.
+
+    Stored as source "state_report", never counted in totals: it is the recipient's
+    account, compared with the donors' on the reconciliation page. Called again for the
+    same `reference` (a report resubmitted), it replaces what that report said before.
+    Donors are matched like imported rows (identifier, alias, name, suggestion).
+    """
+    from urllib.parse import quote
+
+    from casework.funding.organisations import Matcher, normalise
+
+    iso3 = recipient_iso3.upper()
+    prefix = f"state_report:{quote(reference, safe=' ')}:{iso3}:{year}:"
+    matcher = Matcher()
+    party = StateParty.objects.filter(iso3=iso3).values_list("pk", flat=True).first()
+    created: list[Contribution] = []
+    ranks: dict[str, int] = {}
+    with transaction.atomic():
+        Contribution.objects.filter(natural_key__startswith=prefix).delete()
+        for line in lines:
+            donor, how = matcher.resolve(line.donor_name, kind=DonorKind.OTHER)
+            name = normalise(line.donor_name)
+            ranks[name] = ranks.get(name, 0) + 1
+            conversion = convert(line.amount, line.currency, year)
+            created.append(
+                Contribution.objects.create(
+                    donor=donor,
+                    donor_match=how,
+                    recipient_iso3=iso3,
+                    recipient_state_id=party,
+                    year=year,
+                    amount=line.amount,
+                    currency=line.currency.upper(),
+                    amount_usd=conversion.amount_usd,
+                    rate_used=conversion.rate_used,
+                    sector=line.sector,
+                    status="disbursed",
+                    source=Source.STATE_REPORT,
+                    source_reference=reference[:400],
+                    natural_key=f"{prefix}{name}#{ranks[name]}"[:400],
+                    description=line.description[:500],
+                    is_published=publish,
+                )
+            )
+    return created

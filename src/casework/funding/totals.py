@@ -84,8 +84,11 @@ class TotalRow:
 
 
 def counted(contributions: QuerySet[Contribution]) -> QuerySet[Contribution]:
-    """Entries that count in totals: not a duplicate of another source's entry."""
-    return contributions.filter(duplicate_of__isnull=True)
+    """Entries that count in totals: not a duplicate of another source's entry, and not a
+    recipient's own account of what it received (compared on the reconciliation page)."""
+    return contributions.filter(duplicate_of__isnull=True).exclude(
+        source=Source.STATE_REPORT
+    )
 
 
 def _totals(

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from casework.funding.views import dashboard, imports, ledger, needs
+from casework.funding.views import (
+    dashboard,
+    imports,
+    ledger,
+    needs,
+    organisations,
+    reconciliation,
+)
 
 app_name = "funding"
 urlpatterns = [
@@ -9,7 +16,11 @@ urlpatterns = [
     path("contributions/publish/", ledger.publish, name="publish"),
     path("imports/", imports.imports, name="imports"),
     path("imports/<int:pk>/", imports.import_detail, name="import_detail"),
+    path("imports/<int:pk>/review/", imports.import_review, name="import_review"),
     path("rates/", imports.rates, name="rates"),
+    path("organisations/", organisations.organisations, name="organisations"),
+    path("duplicates/", organisations.duplicates, name="duplicates"),
+    path("reconciliation/", reconciliation.reconciliation, name="reconciliation"),
     path(
         "templates/<str:name>.<tableformat:fmt>",
         imports.template_download,

@@ -108,17 +108,29 @@ def test_focal_point_cannot_publish(client, outsider):
     assert not entry.is_published
 
 
-def test_support_imports_iati_through_the_page_twice(client, support):
+def test_support_imports_iati_through_the_page_twice(
+    client,
+    support,
+    run_queued_tasks,
+    settings,
+    tmp_path,
+    django_capture_on_commit_callbacks,
+):
     from casework.funding.tests.test_iati_import import SAMPLE
 
+    settings.DATA_DIR = tmp_path
     client.force_login(support)
     for _ in range(2):
         upload = SimpleUploadedFile(SAMPLE.name, SAMPLE.read_bytes(), "text/xml")
-        response = client.post(
-            reverse("funding:imports"),
-            {"kind": "iati", "file": upload, "publish": "on"},
-        )
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                reverse("funding:imports"),
+                {"kind": "iati", "file": upload, "publish": "on"},
+            )
         assert response.status_code == 302
+        waiting = client.get(response["Location"], HTTP_HX_REQUEST="true")
+        assert b"<progress" in waiting.content  # queued: the bar polls
+        run_queued_tasks()
     first, second = ImportBatch.objects.order_by("pk")
     assert (first.created_count, second.created_count) == (3, 0)
     assert second.unchanged_count == 3

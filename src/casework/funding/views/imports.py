@@ -9,7 +9,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from casework.documents.safe_open import FileRefused, check_size
 from casework.exports.registry import table_response
@@ -20,9 +20,18 @@ from casework.funding.forms import (
     RatesUploadForm,
     TableUploadForm,
 )
+from casework.funding.importing import queue_iati
 from casework.funding.models import ExchangeRate, ImportBatch
 from casework.funding.permissions import can_manage, managers_only, readers_only
-from casework.funding.services import ImportResult, save_rows, set_rate, sha256_of
+from casework.funding.review import missing_rates, review_of
+from casework.funding.services import (
+    ImportResult,
+    apply_pending,
+    refuse_pending,
+    save_rows,
+    set_rate,
+    sha256_of,
+)
 
 
 def _importer(request: HttpRequest) -> User:
@@ -81,39 +90,22 @@ def _read_upload(request: HttpRequest, upload: UploadedFile) -> bytes | None:
 
 
 def _import_iati(request: HttpRequest, form: IatiUploadForm) -> ImportBatch | None:
+    """Store the file and queue it for the worker, which reads it as a stream."""
     upload = form.cleaned_data["file"]
-    data = _read_upload(request, upload)
-    if data is None:
-        return None
-    try:
-        parsed = iati.read_iati(
-            data, filename=upload.name, publish=form.cleaned_data["publish"]
+    if (upload.size or 0) > iati.MAX_BYTES:
+        messages.error(
+            request,
+            _("%(file)s: larger than %(limit)d GB; split the file by activity.")
+            % {"file": upload.name, "limit": iati.MAX_BYTES // 1024**3},
         )
-    except iati.IatiError as exc:
-        messages.error(request, str(exc))
         return None
-    # One transaction: a failed save leaves no empty batch behind.
     with transaction.atomic():
-        batch = ImportBatch.objects.create(
-            kind=ImportBatch.Kind.IATI,
-            filename=upload.name[:255],
-            sha256=sha256_of(data),
-            created_by=_importer(request),
+        batch = queue_iati(
+            upload, user=_importer(request), publish=form.cleaned_data["publish"]
         )
-        result = ImportResult(skipped=parsed.skipped, messages=list(parsed.messages))
-        save_rows(parsed.rows, batch=batch, result=result)
-    messages.success(
+    messages.info(
         request,
-        _(
-            "%(seen)d activities read, %(mine)d on mine action: %(created)d "
-            "contributions added, %(same)d already in the ledger."
-        )
-        % {
-            "seen": parsed.activities_seen,
-            "mine": parsed.activities_mine_action,
-            "created": batch.created_count,
-            "same": batch.unchanged_count,
-        },
+        _("The file is read in the background; this page shows how far it has got."),
     )
     return batch
 
@@ -164,12 +156,41 @@ def _import_table(request: HttpRequest, form: TableUploadForm) -> ImportBatch | 
 @require_safe
 def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     batch = get_object_or_404(ImportBatch, pk=pk)
+    if request.headers.get("HX-Request"):
+        if batch.is_working:
+            return render(request, "funding/_import_progress.html", {"batch": batch})
+        return HttpResponse(headers={"HX-Refresh": "true"})  # read: show it all
     contributions = batch.contributions.select_related("donor", "duplicate_of__donor")
     return render(
         request,
         "funding/import_detail.html",
-        {"batch": batch, "contributions": contributions},
+        {
+            "batch": batch,
+            "contributions": contributions[:500],
+            "review": review_of(batch),
+            "missing_rates": missing_rates(batch),
+            "revisions": batch.revisions.select_related("applied_by")[:200],
+            "can_manage": can_manage(request.user),
+        },
     )
+
+
+@managers_only
+@require_POST
+def import_review(request: HttpRequest, pk: int) -> HttpResponse:
+    """Apply or refuse the changes and removals a re-import found."""
+    batch = get_object_or_404(ImportBatch, pk=pk, state=ImportBatch.State.REVIEW)
+    if request.POST.get("action") == "apply":
+        changed, removed = apply_pending(batch, user=request.user)
+        messages.success(
+            request,
+            _("%(changed)d entries corrected and %(removed)d removed; history kept.")
+            % {"changed": changed, "removed": removed},
+        )
+    else:
+        refuse_pending(batch)
+        messages.info(request, _("Changes refused: the ledger stays as it was."))
+    return redirect("funding:import_detail", pk=batch.pk)
 
 
 @readers_only
@@ -189,7 +210,12 @@ def rates(request: HttpRequest) -> HttpResponse:
             stem="exchange-rates",
             sheet="exchange-rates",
         )
-    return _rates_page(request, RateForm(), RatesUploadForm())
+    initial = {
+        name: request.GET[name]
+        for name in ("currency", "year")
+        if request.GET.get(name)
+    }
+    return _rates_page(request, RateForm(initial=initial), RatesUploadForm())
 
 
 def _rates_page(
