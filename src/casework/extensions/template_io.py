@@ -24,9 +24,15 @@ from decimal import Decimal
 
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from casework.documents.safe_open import (
+    Budget,
+    FileRefused,
+    open_xlsx,
+    read_csv,
+    xlsx_rows,
+)
 from casework.domain.languages import DEFAULT, LANGUAGES, is_language, normalise
 from casework.domain.locale import (
     DECIMAL_MARK,
@@ -231,9 +237,9 @@ Grid = list[tuple[list[object], Callable[[int], Cell]]]
 def read_template(data: bytes, filename: str) -> ParsedRequest:
     """Read an XLSX or CSV template; values that cannot be read become `errors`."""
     if filename.lower().endswith(".csv"):
-        grids = _csv_grids(data)
+        grids = _csv_grids(data, filename)
     elif filename.lower().endswith(".xlsx"):
-        grids = _xlsx_grids(data)
+        grids = _xlsx_grids(data, filename)
     else:
         raise TemplateError(
             _("%(name)s: upload the template as .xlsx or .csv.") % {"name": filename}
@@ -253,50 +259,86 @@ def read_template(data: bytes, filename: str) -> ParsedRequest:
     return parsed
 
 
-def _xlsx_grids(data: bytes) -> dict[str, Grid]:
+def _xlsx_grids(data: bytes, filename: str = "template.xlsx") -> dict[str, Grid]:
+    """Every sheet's rows, opened and streamed within the safe-open limits (a zip bomb
+    or a workbook of too many rows or cells is a `TemplateError` naming the limit)."""
     try:
-        workbook = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on a damaged file
-        raise TemplateError(
-            _("The file is not a readable XLSX workbook (%(error)s).") % {"error": exc}
-        ) from exc
+        workbook = open_xlsx(data, filename=filename)
+    except FileRefused as exc:
+        raise TemplateError(str(exc)) from exc
+    budget = Budget(filename)
     grids: dict[str, Grid] = {}
-    for sheet in workbook.worksheets:
-        rows: Grid = []
-        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+    try:
+        for sheet in workbook.worksheets:
+            rows: Grid = []
+            for number, row in enumerate(xlsx_rows(sheet, budget), start=1):
 
-            def ref(column: int, _sheet: str = sheet.title, _row: int = number) -> Cell:
-                return Cell(_sheet, _row, get_column_letter(column + 1))
+                def ref(
+                    column: int, _sheet: str = sheet.title, _row: int = number
+                ) -> Cell:
+                    return Cell(_sheet, _row, get_column_letter(column + 1))
 
-            rows.append((list(row), ref))
-        grids[sheet.title] = rows
-    workbook.close()
+                rows.append((list(row), ref))
+            grids[sheet.title] = rows
+    except FileRefused as exc:
+        raise TemplateError(str(exc)) from exc
+    except (KeyError, ValueError, OSError, EOFError) as exc:  # a damaged sheet part
+        raise TemplateError(
+            _("%(name)s: a sheet cannot be read (%(error)s); save it again as .xlsx.")
+            % {"name": filename, "error": type(exc).__name__}
+        ) from exc
+    finally:
+        workbook.close()
     return grids
 
 
-def _csv_grids(data: bytes) -> dict[str, Grid]:
+def _csv_grids(data: bytes, filename: str = "template.csv") -> dict[str, Grid]:
+    """The CSV's tables, read within the safe-open limits. A BOM (UTF-8, UTF-16) or
+    valid UTF-8 tells the encoding; a file whose encoding would have to be guessed is
+    refused, since a wrong guess would store wrong letters in a State's record."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
+        decoded = read_csv(data, filename=filename)
+    except FileRefused as exc:
+        raise TemplateError(str(exc)) from exc
+    if decoded.guessed:
         raise TemplateError(
-            _("The CSV is not UTF-8; save it as “CSV UTF-8” and upload again.")
-        ) from exc
+            _(
+                "%(name)s is not UTF-8 (it looks like %(encoding)s); save it as "
+                "“CSV UTF-8” and upload again."
+            )
+            % {"name": filename, "encoding": decoded.encoding}
+        )
+    text = decoded.text
     dialect: type[csv.Dialect] | csv.Dialect = csv.excel
     if text.strip():
         try:
             dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
         except csv.Error:
             dialect = csv.excel
+    budget = Budget(filename)
     grids: dict[str, Grid] = {}
-    for number, row in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
-        if not row or not row[0].strip():
-            continue
-        table = row[0].strip()
+    reader = csv.reader(io.StringIO(text), dialect)
+    try:
+        for number, row in enumerate(reader, start=1):
+            budget.count(len(row))
+            if not row or not row[0].strip():
+                continue
+            table = row[0].strip()
 
-        def ref(column: int, _row: int = number, _table: str = table) -> Cell:
-            return Cell(_table, _row, get_column_letter(column + 2), csv=True)
+            def ref(column: int, _row: int = number, _table: str = table) -> Cell:
+                return Cell(_table, _row, get_column_letter(column + 2), csv=True)
 
-        grids.setdefault(table, []).append((list(row[1:]), ref))
+            grids.setdefault(table, []).append((list(row[1:]), ref))
+    except FileRefused as exc:
+        raise TemplateError(str(exc)) from exc
+    except csv.Error as exc:  # a field over csv's size limit, a NUL byte
+        raise TemplateError(
+            _(
+                "%(name)s, line %(line)d cannot be read as CSV (%(error)s); save "
+                "the file again as CSV UTF-8."
+            )
+            % {"name": filename, "line": reader.line_num, "error": exc}
+        ) from exc
     return grids
 
 

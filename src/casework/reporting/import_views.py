@@ -73,11 +73,8 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
             upload.name or "", upload.read(), language=report.entry_language
         )
     except UnreadableFile as error:
-        messages.error(
-            request,
-            _("%(name)s could not be read: %(reason)s.")
-            % {"name": upload.name, "reason": error},
-        )
+        # The reason is a whole translated sentence naming the file and what to do.
+        messages.error(request, str(error))
         return redirect("reporting:import", pk=report.pk)
     request.session[_session_key(report)] = proposal.answers
     items = []

@@ -16,10 +16,16 @@ from typing import Any, TypeVar
 
 from django.utils import translation
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
+from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
+from casework.documents.safe_open import (
+    Budget,
+    FileRefused,
+    open_docx,
+    open_xlsx,
+    xlsx_rows,
+)
 from casework.domain import locale
 from casework.domain.languages import LANGUAGES, is_language, normalise
 from casework.domain.locale import (
@@ -28,6 +34,8 @@ from casework.domain.locale import (
     NumberFormatError,
     parse_number,
 )
+from casework.exports.cells import FORMULA_LEADS
+from casework.exports.tables import write_row
 from casework.reporting.answers import MAX_TEXT, Answers, date_or_none, number_answer
 from casework.reporting.schema import (
     DATE,
@@ -46,7 +54,8 @@ T = TypeVar("T")
 
 
 class UnreadableFile(ValueError):
-    """The file cannot be read as a report; the message says why."""
+    """The file cannot be read as a report; the message (translated, a whole sentence
+    naming the file) says why and what to do."""
 
 
 @dataclass
@@ -165,28 +174,30 @@ def template_xlsx(answers: Answers | None = None, *, language: str) -> bytes:
     sheet = workbook.active
     assert sheet is not None  # a new workbook always has one sheet
     sheet.title = ANSWERS_SHEET
-    sheet.append(["form", "field", "question", "answer"])
+    # Every cell through the one exporter: a focal point's answer that starts with "="
+    # is text in the template, never a formula (issue 15).
+    write_row(sheet, ["form", "field", "question", "answer"], bold=True)
     with translation.override(language):
         for form in FORMS:
             for fld in form.fields:
                 if fld.kind != TABLE:
                     value = answers.get(form.code, {}).get(fld.key, "")
-                    sheet.append([form.code, fld.key, str(fld.label), value])
+                    write_row(sheet, [form.code, fld.key, str(fld.label), value])
         for form in FORMS:
             for fld in form.fields:
                 if fld.kind == TABLE:
                     table = workbook.create_sheet(f"{form.code}.{fld.key}"[:31])
-                    table.append([f"{c.label} [{c.key}]" for c in fld.columns])
+                    write_row(
+                        table, [f"{c.label} [{c.key}]" for c in fld.columns], bold=True
+                    )
                     for row in answers.get(form.code, {}).get(fld.key, []):
-                        table.append(
+                        write_row(
+                            table,
                             [
                                 _cell_value(c, str(row.get(c.key, "") or ""), language)
                                 for c in fld.columns
-                            ]
+                            ],
                         )
-    for ws in workbook.worksheets:
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -199,7 +210,14 @@ def _text(value: Any) -> str:
         value = int(value)
     if hasattr(value, "isoformat"):
         value = value.isoformat()[:10]
-    return str(value).strip()[:MAX_TEXT]
+    text = str(value)
+    if text.startswith("'") and text[1:].startswith(FORMULA_LEADS):
+        text = text[1:]  # the apostrophe the template put before a formula-like answer
+    return text.strip()[:MAX_TEXT]
+
+
+def _refused(error: FileRefused) -> UnreadableFile:
+    return UnreadableFile(str(error))
 
 
 def _field_of(form: Form | None, key: str) -> Field | None:
@@ -212,18 +230,34 @@ def _column_of(fld: Field, key: str | None) -> Column | None:
     return next((c for c in fld.columns if c.key == key), None)
 
 
-def read_xlsx(data: bytes, *, language: str | None = None) -> Proposal:
-    """The answers of a filled template, for a report entered in `language`."""
+def read_xlsx(
+    data: bytes, *, language: str | None = None, filename: str = "report.xlsx"
+) -> Proposal:
+    """The answers of a filled template, for a report entered in `language`. The
+    workbook is opened within the safe-open limits (compressed and unpacked size, rows,
+    cells) and streamed; a file over a limit is an `UnreadableFile` naming it."""
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on a damaged file
+        workbook = open_xlsx(data, filename=filename)
+    except FileRefused as error:
+        raise _refused(error) from error
+    try:
+        return _read_workbook(workbook, Budget(filename), language)
+    except FileRefused as error:
+        raise _refused(error) from error
+    except (KeyError, ValueError, OSError, EOFError) as exc:  # a damaged sheet part
         raise UnreadableFile(
-            f"not a readable XLSX file ({type(exc).__name__})"
+            _("%(name)s: a sheet cannot be read (%(error)s); save it again as .xlsx.")
+            % {"name": filename, "error": type(exc).__name__}
         ) from exc
+    finally:
+        workbook.close()
+
+
+def _read_workbook(workbook: Any, budget: Budget, language: str | None) -> Proposal:
     reading = Reading.of(workbook.properties.language, language)
     proposal = Proposal()
     if ANSWERS_SHEET in workbook.sheetnames:
-        for row in workbook[ANSWERS_SHEET].iter_rows(min_row=2, values_only=True):
+        for row in xlsx_rows(workbook[ANSWERS_SHEET], budget, min_row=2):
             code, key, *rest = [*row, None, None, None][:4]
             form = FORMS_BY_CODE.get(_text(code))
             answer = _text(rest[1] if len(rest) > 1 else None)
@@ -243,12 +277,13 @@ def read_xlsx(data: bytes, *, language: str | None = None) -> Proposal:
         if form is None or fld is None or fld.kind != TABLE:
             proposal.unrecognised.append(name)
             continue
-        rows = list(workbook[name].iter_rows(values_only=True))
-        if not rows:
+        rows = xlsx_rows(workbook[name], budget)
+        header = next(rows, None)
+        if header is None:
             continue
-        keys = _column_keys(fld, [_text(h) for h in rows[0]])
+        keys = _column_keys(fld, [_text(h) for h in header])
         table = []
-        for number, values in enumerate(rows[1:], start=2):
+        for number, values in enumerate(rows, start=2):
             item: dict[str, str] = {}
             for index, (k, v) in enumerate(zip(keys, values, strict=False), start=1):
                 column = _column_of(fld, k)
@@ -316,18 +351,18 @@ def iso_date(text: str, language: str) -> str:
     return text
 
 
-def read_docx(data: bytes, *, language: str | None = None) -> Proposal:
+def read_docx(
+    data: bytes, *, language: str | None = None, filename: str = "report.docx"
+) -> Proposal:
     """A report in the layout this tool exports, in any of its languages: form headings,
     bold questions, tables. Numbers are read with the document's decimal mark and kept
-    as a report entered in `language` keeps them (default: the document's language)."""
-    from docx import Document
-
+    as a report entered in `language` keeps them (default: the document's language).
+    The document is opened within the safe-open limits (a zip bomb is refused before
+    anything is unpacked)."""
     try:
-        document = Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises many kinds on a damaged file
-        raise UnreadableFile(
-            f"not a readable DOCX file ({type(exc).__name__})"
-        ) from exc
+        document = open_docx(data, filename=filename)
+    except FileRefused as error:
+        raise _refused(error) from error
     declared = normalise(document.core_properties.language or None)
     reader = _DocxReader(
         Reading.of(document.core_properties.language, language), declared
@@ -464,7 +499,13 @@ def read_upload(name: str, data: bytes, *, language: str | None = None) -> Propo
     when the file does not say its own)."""
     lower = name.lower()
     if lower.endswith(".xlsx"):
-        return read_xlsx(data, language=language)
+        return read_xlsx(data, language=language, filename=name)
     if lower.endswith(".docx"):
-        return read_docx(data, language=language)
-    raise UnreadableFile("upload the report as .xlsx (the template) or .docx")
+        return read_docx(data, language=language, filename=name)
+    raise UnreadableFile(
+        _(
+            "%(name)s is neither a .xlsx nor a .docx file; upload the report as .xlsx "
+            "(the template) or .docx."
+        )
+        % {"name": name}
+    )
