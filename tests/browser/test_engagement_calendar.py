@@ -16,21 +16,19 @@ def agenda():
     today = dt.date.today()
     Event.objects.create(
         kind="intersessional",
-        title_en="intersessional meetings",
-        title_fr="réunions intersessions",
+        titles={"en": "intersessional meetings", "fr": "réunions intersessions"},
         start=today + dt.timedelta(days=10),
         is_public=True,
     )
     Event.objects.create(
         kind="committee_meeting",
-        title_en="a closed Committee meeting",
-        title_fr="une réunion à huis clos",
+        titles={"en": "a closed Committee meeting", "fr": "une réunion à huis clos"},
         start=today + dt.timedelta(days=12),
     )
     return Case.objects.create(
         state=StateParty.objects.get(iso3="SEN"),
         requested_on=today,
-        final_report_en="Draft",
+        final_reports={"en": "Draft"},
     )
 
 
