@@ -38,7 +38,9 @@ def test_the_spanish_comments_export_as_a_spanish_docx(client, support, gaps):
     paragraphs = [p.text for p in document.paragraphs if p.text.strip()]
     title = [p.text for p in document.paragraphs if p.style.name == "Title"]
     assert title == ["Observaciones para el Comité sobre la Aplicación del Artículo 5"]
-    assert " de 20" in paragraphs[0]  # the date line, written as Spanish dates are
+    # the title block: the request's reference, then the date as Spanish writes it
+    assert paragraphs[0] == gaps.reference
+    assert any(" de 20" in p for p in paragraphs[1:4])
     assert any(p.startswith("Solicitud de prórroga de Tayikistán") for p in paragraphs)
     assert any("Tayikistán solicita una prórroga" in p for p in paragraphs)
     assert any(p == "Anexo" for p in paragraphs)
