@@ -69,6 +69,9 @@ PUBLIC = frozenset(
         "engagement:published_case",
         "engagement:published_case_download",
         "engagement:public_ics",
+        # a user's secret feed address: the token stands for its user (unknown or
+        # revoked token: 404), so calendar programs subscribe without a session
+        "engagement:calendar_feed",
         "engagement:calendar",  # public meetings; the Committee sees all
         "extensions:list",  # published requests
         "extensions:template_xlsx",
@@ -104,7 +107,9 @@ SIGNED_IN = frozenset(
         "observations:list",
         "reporting:start",  # a focal point starts their own State's report
         "notifications:inbox",  # the user's own notifications
+        "search:search",  # finds only what the user may open (search/permissions.py)
         "notifications:read_all",  # marks the user's own notifications read
+        "engagement:calendar_feed_change",  # makes or stops the user's own feed address
     }
 )
 # Public forms an anonymous POST may fill in (every other anonymous POST fails).

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from dataclasses import dataclass
 
 import icalendar
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from casework.domain.languages import DEFAULT
-from casework.engagement.models import CaseStep, Event
+from casework.engagement.models import CalendarFeed, CaseStep, Event
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +50,16 @@ def _article7_deadlines(first: dt.date, last: dt.date) -> list[CalendarItem]:
 def calendar_items(
     first: dt.date, last: dt.date, *, public_only: bool, language: str = DEFAULT
 ) -> list[CalendarItem]:
-    """Everything between two dates, by date; `public_only` leaves out the Committee's own."""
+    """Everything between two dates, by date; `public_only` leaves out the Committee's own.
+
+    Titles are written in `language` (event titles by language, the rest by gettext)."""
+    with translation.override(language):
+        return _calendar_items(first, last, public_only=public_only, language=language)
+
+
+def _calendar_items(
+    first: dt.date, last: dt.date, *, public_only: bool, language: str
+) -> list[CalendarItem]:
     events = Event.objects.filter(start__range=(first, last))
     if public_only:
         events = events.filter(is_public=True)
@@ -126,3 +138,40 @@ def to_ical(items: list[CalendarItem], *, name: str, base_url: str = "") -> byte
         calendar.add_component(entry)
     data: bytes = calendar.to_ical()
     return data
+
+
+# --- a user's secret feed address, for calendar programs that cannot sign in ---------
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def feed_of(user: AbstractBaseUser | AnonymousUser) -> CalendarFeed | None:
+    if not user.is_authenticated:
+        return None
+    return CalendarFeed.objects.filter(user_id=user.pk).first()
+
+
+def regenerate_feed(user: AbstractBaseUser) -> CalendarFeed:
+    """A new secret address for `user`; the former one stops working (404)."""
+    feed, _created = CalendarFeed.objects.update_or_create(
+        user_id=user.pk, defaults={"token": new_token()}
+    )
+    return feed
+
+
+def stop_feed(user: AbstractBaseUser) -> None:
+    """Revoke the user's address: it answers 404 from now on."""
+    CalendarFeed.objects.filter(user_id=user.pk).delete()
+
+
+def feed_by_token(token: str) -> CalendarFeed | None:
+    """The active feed of this token, or None (unknown or revoked)."""
+    if not token or len(token) > 64:
+        return None
+    return (
+        CalendarFeed.objects.select_related("user__profile")
+        .filter(token=token, user__is_active=True)
+        .first()
+    )

@@ -566,3 +566,24 @@ class WordUpload(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.document} {self.year or self.case_id} ← {self.filename}"
+
+
+class CalendarFeed(TimeStamped):
+    """A user's secret calendar address (`/engagement/calendar/<token>.ics`).
+
+    Calendar programs (Outlook, Google Calendar) subscribe without a session: whoever holds
+    the address reads what its user may read. Regenerating gives a new token and the old
+    address answers 404; stopping the feed deletes it.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self) -> str:
+        return f"calendar feed of {self.user}"

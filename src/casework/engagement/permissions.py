@@ -25,6 +25,7 @@ from casework.engagement.models import (
     ExchangeVisit,
     LogEntry,
     Priority,
+    WordUpload,
 )
 from casework.states.models import Committee
 
@@ -85,3 +86,11 @@ def get_published_case(pk: int) -> Case:
     if not case.is_published:
         raise Http404
     return case
+
+
+def get_word_upload_for_user(user: AnyUser, pk: int) -> WordUpload:
+    """An edited Word copy of the annual report or of a case's final report."""
+    require(can_work_on_engagement(user))
+    return get_object_or_404(
+        WordUpload.objects.select_related("case__state", "uploaded_by"), pk=pk
+    )

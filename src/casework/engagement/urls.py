@@ -8,6 +8,7 @@ from casework.engagement.views import (
     public,
     schedule,
     visits,
+    word,
     years,
 )
 
@@ -47,6 +48,17 @@ urlpatterns = [
         years.report_download,
         name="report_download",
     ),
+    path(
+        "years/<int:year>/report/<lang:language>/word/",
+        word.report_word_upload,
+        name="report_word_upload",
+    ),
+    path(
+        "cases/<int:pk>/report/<lang:language>/word/",
+        word.case_word_upload,
+        name="case_word_upload",
+    ),
+    path("word/<int:pk>/", word.word_review, name="word_review"),
     path("entries/<int:pk>/", years.entry_edit, name="entry"),
     path("priorities/<int:pk>/", years.priority_edit, name="priority"),
     path("calendar/", schedule.calendar_page, name="calendar"),
@@ -54,6 +66,9 @@ urlpatterns = [
         "calendar/committee.ics", schedule.committee_calendar_ics, name="committee_ics"
     ),
     path("calendar.ics", public.public_calendar_ics, name="public_ics"),
+    # A user's secret, revocable address for calendar programs (no session needed).
+    path("calendar/<str:token>.ics", public.calendar_feed_ics, name="calendar_feed"),
+    path("calendar/feed/", schedule.calendar_feed_change, name="calendar_feed_change"),
     # The former shapes `…/report.<language>.<format>`, kept for bookmarks: a permanent
     # redirect to the URL above (404 for a language or format that is not registered).
     path(

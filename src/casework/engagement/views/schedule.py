@@ -5,15 +5,24 @@ from __future__ import annotations
 import datetime as dt
 from itertools import groupby
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
+from casework.accounts.permissions import signed_in_required
 from casework.domain import locale
 from casework.domain.languages import normalise
-from casework.engagement.calendar import calendar_items, to_ical
+from casework.engagement.calendar import (
+    calendar_items,
+    feed_of,
+    regenerate_feed,
+    stop_feed,
+    to_ical,
+)
 from casework.engagement.permissions import can_work_on_engagement, committee_only
 
 
@@ -41,8 +50,42 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
             items, key=lambda i: (i.start.year, i.start.month)
         )
     ]
-    context = {"months": months, "first": first, "last": last, "committee": committee}
+    feed = feed_of(request.user)
+    feed_url = (
+        request.build_absolute_uri(
+            reverse("engagement:calendar_feed", args=[feed.token])
+        )
+        if feed
+        else ""
+    )
+    context = {
+        "months": months,
+        "first": first,
+        "last": last,
+        "committee": committee,
+        "feed_url": feed_url,
+    }
     return render(request, "engagement/calendar.html", context)
+
+
+@signed_in_required
+@require_POST
+def calendar_feed_change(request: HttpRequest) -> HttpResponse:
+    """Make (or remake) the user's secret feed address, or stop it."""
+    assert request.user.is_authenticated  # signed_in_required turned others away
+    if request.POST.get("action") == "stop":
+        stop_feed(request.user)
+        messages.info(request, _("Your calendar address no longer works."))
+    else:
+        regenerate_feed(request.user)
+        messages.success(
+            request,
+            _(
+                "Your new calendar address is below; the former one no longer works. "
+                "Keep it to yourself: anyone who has it can read your calendar."
+            ),
+        )
+    return redirect("engagement:calendar")
 
 
 @committee_only

@@ -59,7 +59,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "engagement/home.html", context)
 
 
-def _check_year(year: int) -> None:
+def check_year(year: int) -> None:
     if not 1999 <= year <= 2100:
         raise Http404
 
@@ -67,7 +67,7 @@ def _check_year(year: int) -> None:
 @committee_only
 def year_detail(request: HttpRequest, year: int) -> HttpResponse:
     """The log of the year (regenerated from the records on every visit) and its priorities."""
-    _check_year(year)
+    check_year(year)
     details = CommitteeYear.objects.filter(year=year).first() or CommitteeYear(
         year=year
     )
@@ -152,7 +152,7 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @committee_only
 def report_preview(request: HttpRequest, year: int, language: str) -> HttpResponse:
-    _check_year(year)
+    check_year(year)
     spec = documents.annual_report_spec(year, language)
     section_one, section_two = documents.report_sections(year, language)
     context = {
@@ -172,7 +172,7 @@ def report_preview(request: HttpRequest, year: int, language: str) -> HttpRespon
 def report_download(
     request: HttpRequest, year: int, language: str, fmt: str
 ) -> HttpResponse:
-    _check_year(year)
+    check_year(year)
     spec = documents.annual_report_spec(year, checked(language))
     return document_response(spec, fmt=fmt, stem=f"committee-report-{year}-{language}")
 

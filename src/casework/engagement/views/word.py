@@ -1,0 +1,120 @@
+"""Word copies coming back: the annual report and a case's final report, edited in Word,
+compared paragraph by paragraph with the document, applied change by change."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.models import User
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from casework.domain.languages import NATIVE, checked
+from casework.engagement import word
+from casework.engagement.models import Document, WordUpload
+from casework.engagement.permissions import (
+    committee_only,
+    get_case_for_user,
+    get_word_upload_for_user,
+)
+from casework.engagement.views.years import check_year
+from casework.exports.word_edits import WordFileError
+
+
+def _editor(request: HttpRequest) -> User:
+    """The signed-in user; `committee_only` has already sent the others away."""
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _back(upload: WordUpload) -> str:
+    if upload.document == Document.CASE_REPORT and upload.case_id:
+        return reverse("engagement:case_report", args=[upload.case_id])
+    return reverse("engagement:report", args=[upload.year, upload.language])
+
+
+def _receive(request: HttpRequest, back: str, **target: object) -> HttpResponse:
+    upload = request.FILES.get("document")
+    if upload is None:
+        messages.error(request, _("Choose the edited Word document (.docx) to upload."))
+        return redirect(back)
+    try:
+        stored = word.read_word(
+            upload.read(),
+            filename=upload.name or "document.docx",
+            user=_editor(request),
+            **target,  # type: ignore[arg-type]  # language, and year or case
+        )
+    except WordFileError as error:
+        messages.error(
+            request,
+            _("%(file)s could not be read: %(reason)s")
+            % {"file": upload.name, "reason": error},
+        )
+        return redirect(back)
+    return redirect("engagement:word_review", pk=stored.pk)
+
+
+@committee_only
+@require_POST
+def report_word_upload(request: HttpRequest, year: int, language: str) -> HttpResponse:
+    """An edited Word copy of the annual report: its changes are shown, not saved yet."""
+    check_year(year)
+    language = checked(language)
+    back = reverse("engagement:report", args=[year, language])
+    return _receive(request, back, year=year, language=language)
+
+
+@committee_only
+@require_POST
+def case_word_upload(request: HttpRequest, pk: int, language: str) -> HttpResponse:
+    """An edited Word copy of a case's final report."""
+    case = get_case_for_user(request.user, pk)
+    back = reverse("engagement:case_report", args=[case.pk])
+    return _receive(request, back, case=case, language=checked(language))
+
+
+@committee_only
+def word_review(request: HttpRequest, pk: int) -> HttpResponse:
+    """The uploaded copy's changes, paragraph by paragraph; apply the ones ticked."""
+    upload = get_word_upload_for_user(request.user, pk)
+    found = word.word_changes(upload)
+    if request.method == "POST" and upload.applied_at is None:
+        accepted = {
+            int(value)
+            for value in request.POST.getlist("accept")
+            if value.isdigit() and int(value) < len(found)
+        }
+        try:
+            word.apply_word(upload, accepted, user=_editor(request))
+        except word.DraftChangedError:
+            messages.error(
+                request,
+                _(
+                    "The document was changed after this copy was uploaded. Download "
+                    "it again, make your changes and upload it."
+                ),
+            )
+            return redirect(_back(upload))
+        messages.success(
+            request,
+            _("%(applied)s of %(total)s changes applied.")
+            % {"applied": len(accepted), "total": len(found)},
+        )
+        return redirect(_back(upload))
+    if upload.document == Document.CASE_REPORT and upload.case is not None:
+        title = _("Final report: individualised approach of %(name)s") % {
+            "name": upload.case.state.name
+        }
+    else:
+        title = _("Annual report %(year)s") % {"year": upload.year}
+    context = {
+        "upload": upload,
+        "title": title,
+        "back": _back(upload),
+        "language_name": NATIVE.get(upload.language, upload.language),
+        "changes": list(enumerate(found)),
+    }
+    return render(request, "engagement/word_review.html", context)
