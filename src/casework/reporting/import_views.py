@@ -119,9 +119,17 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
         for key, value in values.items():
             if f"{code}.{key}" in chosen:
                 merged.setdefault(code, dict(report.form_answers(code)))[key] = value
-    services.save_draft(
-        report, user=acting_user(request.user), answers=merged, flags={}
-    )
+    try:
+        services.save_draft(
+            report,
+            user=acting_user(request.user),
+            answers=merged,
+            flags={},
+            revision=report.revision,  # as read above, checked in the UPDATE
+        )
+    except services.ReportError as error:
+        messages.error(request, str(error))
+        return redirect("reporting:import", pk=report.pk)
     messages.success(
         request,
         _("%(count)d answers were taken over from the file.")

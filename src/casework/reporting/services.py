@@ -137,20 +137,25 @@ def save_draft(
     user: User,
     answers: Answers,
     flags: dict[str, str],
-    revision: int | None = None,
+    revision: int | None,
 ) -> Report:
     """Merge posted answers and flags into the draft and keep the result as a revision.
 
-    A form flagged unchanged takes the previous report's content (whatever was posted);
-    a save from a page older than another person's save raises StaleDraft.
+    A form flagged unchanged takes the previous report's content (whatever was posted).
+    `revision` is the draft's revision the page was loaded with: the write is one
+    UPDATE … WHERE revision = that number (optimistic concurrency), so a save from a
+    page older than any other save — another person's, or the same person's other tab —
+    changes nothing and raises StaleDraft, as does a save that names no revision.
     """
-    report = Report.objects.select_for_update().get(pk=report.pk)
+    if revision is None:
+        raise StaleDraft(
+            _("This save did not say which revision of the draft it was made on.")
+        )
+    report = Report.objects.get(pk=report.pk)
     if not can_edit(user, report):
         raise ReportError(_("This report is no longer a draft you can edit."))
-    if revision is not None and revision < report.revision:
-        last = report.revisions.order_by("-number").first()
-        if last is not None and last.saved_by_id != user.pk:
-            raise StaleDraft(_("Another person saved this draft since you opened it."))
+    if revision != report.revision:
+        raise StaleDraft(_("Another person saved this draft since you opened it."))
     for code, values in answers.items():
         report.answers[code] = values
     previous = None
@@ -168,8 +173,19 @@ def save_draft(
                 report.answers[code], report.unchanged_since[code] = _carried(
                     previous, code
                 )
-    report.revision += 1
-    report.save()
+    now = timezone.now()
+    written = Report.objects.filter(
+        pk=report.pk, revision=revision, status=Report.Status.DRAFT
+    ).update(
+        revision=revision + 1,
+        answers=report.answers,
+        flags=report.flags,
+        unchanged_since=report.unchanged_since,
+        updated_at=now,
+    )
+    if written != 1:  # saved by someone else between our read and our write
+        raise StaleDraft(_("Another person saved this draft since you opened it."))
+    report.revision, report.updated_at = revision + 1, now
     _keep_revision(report, user)
     return report
 

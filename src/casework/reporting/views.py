@@ -32,6 +32,7 @@ from casework.domain.treaty import TREATY
 from casework.exports.registry import document_response, sheets_response, table_response
 from casework.reporting import services
 from casework.reporting.answers import parse_flags, parse_post
+from casework.reporting.conflicts import UnsavedText, unsaved_texts
 from casework.reporting.editor import section_view, sections
 from casework.reporting.forms import ClearanceRuleForm
 from casework.reporting.layout import money_csv_rows, money_sheets, report_spec
@@ -129,15 +130,23 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_edit(request.user, report):
         return redirect("reporting:detail", pk=report.pk)
     if request.method == "POST":  # the form without JavaScript
+        posted = parse_post(request.POST)
         try:
             services.save_draft(
                 report,
                 user=acting_user(request.user),
-                answers=parse_post(request.POST),
+                answers=posted,
                 flags=parse_flags(request.POST),
                 revision=_revision(request),
             )
             messages.success(request, _("Draft saved."))
+        except services.StaleDraft:
+            # Refused: the page shows the draft as saved now, with this person's text
+            # under the message, so that nothing typed is lost.
+            report.refresh_from_db()
+            context = _editor_context(request, report)
+            context.update(outcome="stale", unsaved=unsaved_texts(report, posted))
+            return render(request, "reporting/edit.html", context, status=409)
         except services.ReportError as error:
             messages.error(request, str(error))
         return redirect("reporting:edit", pk=report.pk)
@@ -145,37 +154,47 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _revision(request: HttpRequest) -> int | None:
-    try:
-        return int(request.POST.get("revision", ""))
-    except ValueError:
+    """The draft revision the page was loaded with; None when absent or not a number
+    (the save is then refused)."""
+    raw = request.POST.get("revision", "")
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 9:
         return None
+    return int(raw)
 
 
-def _autosave(request: HttpRequest, report: Report) -> tuple[Report, str]:
+def _autosave(
+    request: HttpRequest, report: Report
+) -> tuple[Report, str, list[UnsavedText]]:
+    """Save the posted form; on a stale page, also what it would have changed."""
+    posted = parse_post(request.POST)
     try:
         report = services.save_draft(
             report,
             user=acting_user(request.user),
-            answers=parse_post(request.POST),
+            answers=posted,
             flags=parse_flags(request.POST),
             revision=_revision(request),
         )
-        return report, "saved"
+        return report, "saved", []
     except services.StaleDraft:
-        return report, "stale"
+        report.refresh_from_db()
+        return report, "stale", unsaved_texts(report, posted)
     except services.ReportError:
-        return report, "locked"
+        return report, "locked", []
 
 
 @signed_in_required
 @require_POST
 def autosave(request: HttpRequest, pk: int) -> HttpResponse:
-    """Called by htmx on every change; answers with the save status and the issue list."""
+    """Called by htmx on every change; answers with the save status and the issue list.
+    A refused save changes nothing on the page but the status, so the text typed stays
+    in its fields (and is listed under the status)."""
     report = get_report_to_save_for_user(request.user, pk)
-    report, outcome = _autosave(request, report)
+    report, outcome, unsaved = _autosave(request, report)
     context = {
         "report": report,
         "outcome": outcome,
+        "unsaved": unsaved,
         "issues": validate(report),
         "oob": True,
     }
@@ -190,17 +209,23 @@ def form_flag(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     form = FORMS_BY_CODE.get(code)
     if form is None:
         raise Http404
-    report, outcome = _autosave(request, report)
+    report, outcome, unsaved = _autosave(request, report)
     issues = validate(report)
     context = {
         "report": report,
         "section": section_view(report, form, issues),
         "outcome": outcome,
+        "unsaved": unsaved,
         "issues": issues,
         "can_edit": can_edit(request.user, report),
         "previous": services.previous_report(report.state, report.year),
         "oob": True,
     }
+    if outcome == "stale":
+        # Leave the form on the page as typed: only the status (and the text) change.
+        response = render(request, "reporting/_save_status.html", context)
+        response["HX-Reswap"] = "none"
+        return response
     return render(request, "reporting/_section_response.html", context)
 
 

@@ -40,12 +40,18 @@ def test_unchanged_form_carries_the_previous_content_and_year(owner):
     )
     posted_b = {"stockpiles": [], "notes": "typed over, ignored"}
     report = services.save_draft(
-        report, user=owner, answers={"B": posted_b}, flags={"B": "unchanged"}
+        report,
+        user=owner,
+        answers={"B": posted_b},
+        flags={"B": "unchanged"},
+        revision=report.revision,
     )
     assert report.flags["B"] == "unchanged"
     assert report.unchanged_since["B"] == 2024
     assert report.answers["B"]["notes"] == "Aucun stock de mines antipersonnel."
-    report = services.save_draft(report, user=owner, answers={}, flags={"B": ""})
+    report = services.save_draft(
+        report, user=owner, answers={}, flags={"B": ""}, revision=report.revision
+    )
     assert "B" not in report.flags and "B" not in report.unchanged_since
 
 

@@ -35,7 +35,7 @@ def test_focal_point_starts_edits_and_autosaves(client, owner):
     saved = client.post(
         reverse("reporting:autosave", args=[report.pk]),
         {
-            "revision": "1",
+            "revision": str(report.revision),
             "J.__present": "1",
             "J.needs.0.kind": "Équipement",
             "J.needs.0.amount": "5000",
