@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import json
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TypedDict
 
 from django.core.cache import cache
-from django.db.models import Count, Max, Q
-from django.utils.translation import get_language
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from casework.documents.models import Document
 from casework.findings.indicators import CODES
 from casework.findings.models import Finding
 from casework.states.models import Article5Status
+from casework.web import versions
 
 AFFECTED = "affected"
 OTHER = "other"
@@ -126,24 +131,130 @@ def table(series: list[Series]) -> tuple[tuple[str, ...], list[tuple[str, ...]]]
     return header, rows
 
 
-def cached_coverage(
-    *, years: list[int], group: str, kind: str, basis: str
-) -> tuple[list[Series], list[Series]]:
-    """(by year, by group) for the filters, recomputed only when findings or documents change.
+# The stamps (`web.versions`) the figures are computed from: a Finding or Document saved
+# or deleted (signals in `web/signals.py`), a State's Article 5 status (groups).
+DATA = ("findings", "documents", "states")
+# A recompute queued for a version is not queued again for this long (worker down, say).
+QUEUED_SECONDS = 600
 
-    Two cheap aggregates decide the version; the 50,000-row aggregates run once per change.
-    """
-    options = {"years": years, "group": group, "kind": kind, "basis": basis}
-    findings = Finding.objects.aggregate(changed=Max("updated_at"), n=Count("id"))
-    documents = Document.objects.aggregate(changed=Max("updated_at"), n=Count("id"))
-    raw = f"{sorted(options.items())}{findings}{documents}{get_language()}"
-    key = "coverage:" + hashlib.sha256(raw.encode()).hexdigest()
-    cached: tuple[list[Series], list[Series]] | None = cache.get(key)
-    if cached is not None:
-        return cached
-    result = (
-        coverage(by="year", years=years, group=group, kind=kind, basis=basis),
-        coverage(by="group", years=years, group=group, kind=kind, basis=basis),
+
+@dataclass(frozen=True)
+class Stored:
+    """Figures as last computed, for one set of filters (language-neutral)."""
+
+    version: str  # `data_version()` read before the computation started
+    computed_at: dt.datetime
+    by_year: list[Series]
+    by_group: list[Series]
+    years: list[int]  # years with at least one document, newest first
+
+
+@dataclass(frozen=True)
+class Served:
+    """What the page shows: the stored figures, labelled in the reader's language."""
+
+    by_year: list[Series]
+    by_group: list[Series]
+    years: list[int]
+    computed_at: dt.datetime
+    stale: bool  # newer figures are being computed in the background
+
+
+def data_version() -> str:
+    """A few cache reads, no query: changes whenever findings, documents or States do."""
+    raw = ":".join(versions.stamp(kind) for kind in DATA)
+    return hashlib.sha256(raw.encode()).hexdigest()[:16]
+
+
+class Options(TypedDict):
+    """The filters of the page (the key of stored figures, the task's arguments)."""
+
+    years: list[int]
+    group: str
+    kind: str
+    basis: str
+
+
+def _options(years: list[int], group: str, kind: str, basis: str) -> Options:
+    return {"years": sorted(set(years)), "group": group, "kind": kind, "basis": basis}
+
+
+def _store_key(options: Options) -> str:
+    raw = json.dumps(options, sort_keys=True)
+    return "coverage:stored:" + hashlib.sha256(raw.encode()).hexdigest()[:24]
+
+
+def compute(*, years: list[int], group: str, kind: str, basis: str) -> Stored:
+    """Compute and store the figures for these filters (the worker's job, or the very
+    first request for a set of filters when nothing is stored yet)."""
+    options = _options(years, group, kind, basis)
+    version = (
+        data_version()
+    )  # read first: a change during the computation leaves it stale
+    stored = Stored(
+        version=version,
+        computed_at=timezone.now(),
+        by_year=coverage(by="year", years=years, group=group, kind=kind, basis=basis),
+        by_group=coverage(by="group", years=years, group=group, kind=kind, basis=basis),
+        years=sorted(
+            set(Document.objects.order_by().values_list("year", flat=True).distinct()),
+            reverse=True,
+        ),
     )
-    cache.set(key, result, timeout=3600)
-    return result
+    cache.set(_store_key(options), stored, timeout=None)
+    return stored
+
+
+def refresh(*, years: list[int], group: str, kind: str, basis: str) -> bool:
+    """Recompute the stored figures unless they are current; True when it recomputed."""
+    stored: Stored | None = cache.get(_store_key(_options(years, group, kind, basis)))
+    if stored is not None and stored.version == data_version():
+        return False
+    compute(years=years, group=group, kind=kind, basis=basis)
+    return True
+
+
+def _labelled(series: list[Series]) -> list[Series]:
+    """Group series named in the reader's language (stored figures are neutral)."""
+    return [
+        Series(
+            s.key, str(GROUPS[s.key]) if s.key in GROUPS else s.key, s.states, s.counts
+        )
+        for s in series
+    ]
+
+
+def _queue_refresh(options: Options, version: str) -> None:
+    """Hand the recompute to the worker, once per data version and set of filters."""
+    if not cache.add(f"{_store_key(options)}:queued:{version}", True, QUEUED_SECONDS):
+        return
+    from casework.findings.tasks import recompute_coverage
+
+    transaction.on_commit(lambda: recompute_coverage.enqueue(**options))
+
+
+def cached_coverage(*, years: list[int], group: str, kind: str, basis: str) -> Served:
+    """The stored figures for the filters, and whether newer ones are on their way.
+
+    No request work grows with the data: the check is a few cache reads (version
+    stamps); when the data changed since the figures were computed, the request still
+    serves them and queues `tasks.recompute_coverage` on the worker. Only a set of
+    filters never computed before is computed in the request, once.
+    """
+    options = _options(years, group, kind, basis)
+    stored: Stored | None = cache.get(_store_key(options))
+    stale = False
+    if stored is None:
+        stored = compute(years=years, group=group, kind=kind, basis=basis)
+    else:
+        current = data_version()
+        if stored.version != current:
+            stale = True
+            _queue_refresh(options, current)
+    return Served(
+        by_year=_labelled(stored.by_year),
+        by_group=_labelled(stored.by_group),
+        years=stored.years,
+        computed_at=stored.computed_at,
+        stale=stale,
+    )

@@ -155,9 +155,8 @@ def coverage_view(request: HttpRequest) -> HttpResponse:
     group = request.GET.get("group", "")
     kind = request.GET.get("kind", "")
     basis = "all" if request.GET.get("basis") == "all" else "reviewed"
-    by_year, by_group = coverage.cached_coverage(
-        years=years, group=group, kind=kind, basis=basis
-    )
+    served = coverage.cached_coverage(years=years, group=group, kind=kind, basis=basis)
+    by_year, by_group = served.by_year, served.by_group
     download = request.GET.get("download", "")
     if download in {"year", "group"}:
         header, rows = coverage.table(by_year if download == "year" else by_group)
@@ -173,9 +172,9 @@ def coverage_view(request: HttpRequest) -> HttpResponse:
         "group_chart": charts.grouped_bars(
             by_group, title=_("Indicator coverage by group")
         ),
-        "all_years": Document.objects.order_by("-year")
-        .values_list("year", flat=True)
-        .distinct(),
+        "all_years": served.years,  # stored with the figures: no scan of the documents
+        "computed_at": served.computed_at,
+        "stale": served.stale,
         "groups": coverage.GROUPS,
         "kinds": Document.Kind.choices,
         "selected": {"years": years, "group": group, "kind": kind, "basis": basis},
