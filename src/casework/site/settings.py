@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "casework.funding",
     "casework.api",
     "casework.notifications",
+    "casework.search",
     "django.contrib.admin",
     # After the admin, whose models it watches (audit.signals.connect at ready()).
     "casework.audit",

@@ -21,6 +21,7 @@ urlpatterns = [
     path("api/", include("casework.api.urls")),
     path("audit/", include("casework.audit.urls")),
     path("notifications/", include("casework.notifications.urls")),
+    path("search/", include("casework.search.urls")),
     path("calendar.ics", public_calendar_ics, name="calendar_ics"),
     path("", include("casework.web.urls")),
 ]

@@ -1,0 +1,196 @@
+"""Search across documents, findings, observations, cases and events (SQLite FTS5 here,
+PostgreSQL full-text search with DATABASE_URL), accent-insensitive, State names in EN/FR/ES,
+and never past the access rules of each app."""
+
+import datetime as dt
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from casework.documents.models import AnalysisRun, Document, StoredOriginal
+from casework.engagement.models import Case, Event
+from casework.findings import services as findings
+from casework.observations import services as observations
+from casework.search.index import rebuild
+from casework.search.models import SearchEntry
+from casework.search.services import search
+from casework.search.text import find_states, fold
+from casework.states.models import StateParty
+
+pytestmark = pytest.mark.django_db
+
+
+def _document(iso3: str, sha: str, text: str) -> Document:
+    original = StoredOriginal.objects.create(sha256=sha * 64, size=1, extension=".txt")
+    document = Document.objects.create(
+        state=StateParty.objects.get(iso3=iso3),
+        kind="article7_report",
+        year=2025,
+        filename=f"article7-{iso3.lower()}.txt",
+        original=original,
+        text=text,
+        pages=1,
+    )
+    run = AnalysisRun.objects.create(document=document, status="done")
+    findings.sync_findings(
+        document,
+        run=run,
+        indicators={
+            "national_resources": {
+                "present": True,
+                "score": 0.9,
+                "evidence": [{"page": 1, "text": text.split(".")[0] + "."}],
+            }
+        },
+    )
+    return document
+
+
+@pytest.fixture
+def records():
+    khm = _document(
+        "KHM", "c", "Le déminage humanitaire a progressé. Budget national accru."
+    )
+    ssd = _document("SSD", "d", "Mine clearance in Jonglei state continued.")
+    per = _document("PER", "e", "Desminado humanitario en la frontera.")
+    case = Case.objects.create(
+        state=StateParty.objects.get(iso3="SSD"),
+        requested_on=dt.date(2025, 3, 1),
+        summary="Needs for victim assistance in Jonglei.",
+    )
+    public = Event.objects.create(
+        kind=Event.Kind.PANEL,
+        titles={"en": "Panel on mine risk education", "fr": "Panel sur l'éducation"},
+        start=dt.date(2025, 6, 18),
+        is_public=True,
+    )
+    private = Event.objects.create(
+        kind=Event.Kind.COMMITTEE_MEETING,
+        titles={"en": "Committee preparatory meeting on Jonglei"},
+        start=dt.date(2025, 5, 2),
+    )
+    return {
+        "khm": khm,
+        "ssd": ssd,
+        "per": per,
+        "case": case,
+        "public": public,
+        "private": private,
+    }
+
+
+def _kinds(results):
+    return {(hit.entry.kind, hit.entry.object_id) for hit in results.hits}
+
+
+def test_fold_keeps_positions_and_drops_accents():
+    text = "Éducation au risque — Türkiye, Côte d'Ivoire"
+    assert fold(text) == "education au risque — turkiye, cote d'ivoire"
+    assert len(fold(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("query", "iso3"),
+    [
+        ("Cambodge", "KHM"),
+        ("Camboya", "KHM"),
+        ("Soudan du Sud", "SSD"),
+        ("Sudán del Sur", "SSD"),
+        ("South Sudan", "SSD"),
+        ("Turkey", "TUR"),
+        ("Turquie", "TUR"),
+        ("Türkiye", "TUR"),
+    ],
+)
+def test_state_names_in_any_language_name_the_state(query, iso3):
+    states, rest = find_states(query)
+    assert states == [iso3]
+    assert rest == []
+
+
+def test_accent_insensitive_in_every_language(records, support):
+    for query in ("deminage", "Déminage", "DÉMINAGE", "démin"):
+        assert ("document", records["khm"].pk) in _kinds(search(support, query))
+    assert ("document", records["per"].pk) in _kinds(search(support, "desminádo"))
+
+
+def test_a_state_name_finds_its_records_in_each_language(records, support):
+    for query in ("Cambodge", "Cambodia", "Camboya"):
+        found = _kinds(search(support, query))
+        assert ("document", records["khm"].pk) in found
+        assert ("document", records["ssd"].pk) not in found
+    south_sudan = _kinds(search(support, "Soudan du Sud"))
+    assert ("document", records["ssd"].pk) in south_sudan
+    assert ("case", records["case"].pk) in south_sudan
+    assert ("document", records["khm"].pk) not in south_sudan
+
+
+def test_findings_observations_cases_and_events_are_found(records, support):
+    state = StateParty.objects.get(iso3="KHM")
+    findings.review(
+        records["khm"].findings.get(), support, decision="accepted"
+    )
+    observation = observations.generate(state, 2025)
+    found = _kinds(search(support, "Cambodge déminage"))
+    assert ("finding", records["khm"].findings.get().pk) in found
+    assert ("observation", observation.pk) not in found  # it does not say "déminage"
+    assert ("observation", observation.pk) in _kinds(search(support, "Cambodge"))
+    jonglei = _kinds(search(support, "jonglei"))
+    assert ("case", records["case"].pk) in jonglei
+    assert ("event", records["private"].pk) in jonglei
+
+
+def test_edits_reach_the_index(records, support):
+    document = records["per"]
+    document.text = "Una plataforma nacional se reunió en Lima."
+    document.save()
+    assert ("document", document.pk) in _kinds(search(support, "plataforma lima"))
+    assert ("document", document.pk) not in _kinds(search(support, "frontera"))
+    pk = records["public"].pk
+    records["public"].delete()
+    assert not SearchEntry.objects.filter(kind="event", object_id=pk).exists()
+
+
+def test_a_focal_point_never_finds_another_states_private_records(
+    records, owner, outsider, committee_member
+):
+    # outsider: Peru's focal point
+    peru = _kinds(search(outsider, "humanitario"))
+    assert ("document", records["per"].pk) in peru
+    for query in ("Cambodge", "déminage", "jonglei", "Soudan du Sud"):
+        found = _kinds(search(outsider, query))
+        assert all(kind != "document" and kind != "finding" for kind, _ in found)
+        assert ("case", records["case"].pk) not in found
+        assert ("event", records["private"].pk) not in found
+    assert ("event", records["public"].pk) in _kinds(search(outsider, "risk"))
+    # the case becomes findable once its final report is published
+    records["case"].published_on = dt.date(2025, 9, 1)
+    records["case"].save()
+    hit = next(h for h in search(outsider, "jonglei").hits if h.entry.kind == "case")
+    assert hit.url == reverse("engagement:published_case", args=[records["case"].pk])
+    # a committee member sees every State's documents and the Committee's events
+    member = _kinds(search(committee_member, "jonglei"))
+    assert ("document", records["ssd"].pk) in member
+    assert ("event", records["private"].pk) in member
+
+
+def test_rebuild_fills_the_index_from_every_record(records, support):
+    SearchEntry.objects.all().delete()
+    assert search(support, "Cambodge").total == 0
+    call_command("search_rebuild", verbosity=0)
+    assert search(support, "Cambodge").total >= 2
+    assert rebuild() == SearchEntry.objects.count()
+
+
+def test_search_page(client, records, outsider):
+    url = reverse("search:search")
+    assert client.get(url, {"q": "x"}).status_code == 302  # log in first
+    client.force_login(outsider)
+    page = client.get(url, {"q": "Perú"})
+    assert page.status_code == 200
+    assert records["per"].filename.encode() in page.content
+    assert records["khm"].filename.encode() not in page.content
+    assert b"Nothing found" in client.get(url, {"q": "zzzqqq"}).content
+    # FTS5 syntax typed by a user is words, not an error
+    assert client.get(url, {"q": 'AND "OR NEAR(*'}).status_code == 200

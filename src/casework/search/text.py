@@ -1,0 +1,100 @@
+"""Text as the index sees it: lower case without accents, one character for one.
+
+`fold` keeps positions (the n-th character of the folded text is the n-th of the
+original), so an excerpt found in the folded text is cut from the original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from casework.domain.languages import LANGUAGES
+from casework.domain.state_names import name, short_name
+
+WORD = re.compile(r"\w+", re.UNICODE)
+
+# Names people still type that the registry no longer uses (the registry's own names,
+# full and short, in every language, are read from `domain.state_names`).
+FORMER_NAMES: dict[str, tuple[str, ...]] = {
+    "TUR": ("Turkey", "Turquie", "Turquía"),
+    "CZE": ("Czech Republic", "République tchèque", "República Checa"),
+    "MKD": ("Macedonia", "Macédoine", "Macedonia"),
+    "CIV": ("Ivory Coast",),
+    "SWZ": ("Swaziland", "Swazilandia"),
+}
+
+
+def _fold_char(char: str) -> str:
+    base = "".join(
+        c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+    ).lower()
+    if len(base) == 1:
+        return base
+    lowered = char.lower()
+    return lowered if len(lowered) == 1 else char
+
+
+def fold(text: str) -> str:
+    """ "Côte d'Ivoire" -> "cote d'ivoire", same length."""
+    return "".join(_fold_char(c) for c in text)
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(fold(text))
+
+
+def state_names(iso3: str) -> list[str]:
+    """Every name of the State the index knows, in every language."""
+    found: list[str] = []
+    for language in LANGUAGES:
+        for written in (name(iso3, language), short_name(iso3, language)):
+            if written and written not in found:
+                found.append(written)
+    found += [n for n in FORMER_NAMES.get(iso3, ()) if n not in found]
+    return found
+
+
+@cache
+def _names_by_words() -> dict[tuple[str, ...], str]:
+    from casework.states.models import StateParty
+
+    table: dict[tuple[str, ...], str] = {}
+    for iso3 in StateParty.objects.values_list("iso3", flat=True):
+        for written in state_names(iso3):
+            table.setdefault(tuple(words(written)), iso3)
+    return table
+
+
+def find_states(query: str) -> tuple[list[str], list[str]]:
+    """(ISO3 codes of the States named in the query, the query's other words).
+
+    The longest name wins: "Soudan du Sud" is South Sudan, not Sudan and two words."""
+    table = _names_by_words()
+    longest = max((len(k) for k in table), default=0)
+    tokens = words(query)
+    states: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for size in range(min(longest, len(tokens) - i), 0, -1):
+            iso3 = table.get(tuple(tokens[i : i + size]))
+            if iso3:
+                if iso3 not in states:
+                    states.append(iso3)
+                i += size
+                break
+        else:
+            rest.append(tokens[i])
+            i += 1
+    return states, rest
+
+
+def excerpt(body: str, terms: list[str], *, width: int = 220) -> str:
+    """Around the first term found (whole text start when none is)."""
+    folded = fold(body)
+    positions = [p for t in terms if (p := folded.find(t)) >= 0]
+    start = max(min(positions) - width // 3, 0) if positions else 0
+    piece = " ".join(body[start : start + width].split())
+    return ("… " if start else "") + piece + ("…" if start + width < len(body) else "")
