@@ -1,6 +1,7 @@
 """Word edits read back: tracked changes accepted, comments ignored, changes lined up."""
 
 import pytest
+from django.utils import translation
 
 from casework.exports.docx import render_docx
 from casework.exports.spec import DocumentSpec, Heading, Paragraph, TitleBlock
@@ -96,5 +97,10 @@ def test_an_edit_beside_an_insertion_stays_two_changes():
     ],
 )
 def test_what_is_not_a_word_document_is_refused_with_a_reason(data, says):
-    with pytest.raises(WordFileError, match=says):
+    with translation.override("en"), pytest.raises(WordFileError, match=says):
+        body_paragraphs(data)
+    with (
+        translation.override("fr"),
+        pytest.raises(WordFileError, match="pas un document"),
+    ):
         body_paragraphs(data)
