@@ -67,6 +67,9 @@ class ExtensionRequest(TimeStamped):
     decision_date = models.DateField(_("date of the decision"), null=True, blank=True)
     granted_deadline = models.DateField(_("deadline granted"), null=True, blank=True)
     is_published = models.BooleanField(_("published"), default=False)
+    # Optimistic concurrency: every edit is an UPDATE … WHERE version = the version the
+    # page was loaded with (views/editing.py); an edit from an older page is refused.
+    version = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["-submitted_on", "-pk"]

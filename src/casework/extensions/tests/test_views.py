@@ -166,6 +166,7 @@ def test_edit_form_forgets_the_cell_of_a_corrected_value(client, support, demo):
                 if value is not None and name != "DELETE":
                     data[f"{formset.prefix}-{i}-{name}"] = getattr(value, "pk", value)
     data = {k: v for k, v in data.items() if v is not False}
+    data["version"] = page.context["version"]  # the page's version (optimistic lock)
     response = client.post(f"/extensions/{complete.pk}/edit/", data)
     assert response.status_code == 302, response.context and [
         fs.errors for _t, fs in response.context["formsets"]

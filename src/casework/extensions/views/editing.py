@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import Model
+from django.db.models import F, Model
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -19,6 +21,7 @@ from casework.extensions.forms import (
     RequestForm,
     TemplateUploadForm,
 )
+from casework.extensions.models import ExtensionRequest
 from casework.extensions.permissions import (
     can_publish,
     get_request_for_user,
@@ -45,41 +48,91 @@ def _forget_cells(
         cells.pop((names or {}).get(name, name), None)
 
 
+class StaleEdit(Exception):
+    """The request was changed since the page was loaded (or the page sent no version)."""
+
+
+def _posted_version(request: HttpRequest) -> int | None:
+    raw = request.POST.get("version", "")
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 9:
+        return None
+    return int(raw)
+
+
+def _claim_version(extension: ExtensionRequest, version: int | None) -> None:
+    """Take the next version in one UPDATE … WHERE version = the page's version; no row
+    matched means someone saved since the page was loaded: StaleEdit."""
+    if version is None:
+        raise StaleEdit
+    claimed = ExtensionRequest.objects.filter(pk=extension.pk, version=version).update(
+        version=version + 1
+    )
+    if claimed != 1:
+        raise StaleEdit
+    extension.version = version + 1
+
+
+def _bump_version(extension: ExtensionRequest) -> None:
+    """Any other change of the request's values makes open edit pages stale."""
+    ExtensionRequest.objects.filter(pk=extension.pk).update(version=F("version") + 1)
+
+
 @signed_in_only
 def edit_request(request: HttpRequest, pk: int) -> HttpResponse:
     extension = get_request_for_user(request.user, pk, edit=True)
     data = request.POST if request.method == "POST" else None
+    # The version the page was loaded with travels in the form: a resubmitted page
+    # keeps it, so an edit from a stale page stays refused until it is reloaded.
+    version = _posted_version(request) if data is not None else extension.version
     form = RequestForm(data, instance=extension, can_publish=can_publish(request.user))
     formsets = [
         (title, formset_class(data, instance=extension, prefix=prefix))
         for prefix, formset_class, title in FORMSETS
     ]
+    context = {
+        "extension": extension,
+        "form": form,
+        "formsets": formsets,
+        "version": "" if version is None else version,
+    }
     if (
         data is not None
         and form.is_valid()
         and all(fs.is_valid() for _, fs in formsets)
     ):
-        with transaction.atomic():
-            saved = form.save(commit=False)
-            _forget_cells(saved, form.changed_data, CELL_NAMES)
-            saved.save()
-            for _title, formset in formsets:
-                for row_form in formset.forms:
-                    if row_form in formset.deleted_forms or not row_form.has_changed():
-                        continue
-                    if row_form.instance.pk and hasattr(row_form.instance, "cells"):
-                        _forget_cells(row_form.instance, row_form.changed_data)
-                formset.save()
-            services.refresh_comments(extension)
+        try:
+            _save_edit(extension, form, formsets, version)
+        except StaleEdit:
+            # Nothing saved; the form keeps what was typed, under the message.
+            context["stale"] = True
+            return render(request, "extensions/edit.html", context, status=409)
         messages.success(
             request, _("Values saved; the analysis and the drafts are updated.")
         )
         return redirect("extensions:detail", pk=extension.pk)
-    return render(
-        request,
-        "extensions/edit.html",
-        {"extension": extension, "form": form, "formsets": formsets},
-    )
+    return render(request, "extensions/edit.html", context)
+
+
+def _save_edit(
+    extension: ExtensionRequest,
+    form: RequestForm,
+    formsets: list[tuple[str, Any]],
+    version: int | None,
+) -> None:
+    with transaction.atomic():
+        _claim_version(extension, version)
+        saved = form.save(commit=False)
+        saved.version = extension.version
+        _forget_cells(saved, form.changed_data, CELL_NAMES)
+        saved.save()
+        for _title, formset in formsets:
+            for row_form in formset.forms:
+                if row_form in formset.deleted_forms or not row_form.has_changed():
+                    continue
+                if row_form.instance.pk and hasattr(row_form.instance, "cells"):
+                    _forget_cells(row_form.instance, row_form.changed_data)
+            formset.save()
+        services.refresh_comments(extension)
 
 
 @signed_in_only
@@ -99,6 +152,7 @@ def reimport_request(request: HttpRequest, pk: int) -> HttpResponse:
             errors = [str(exc)]
         else:
             if result.request is not None:
+                _bump_version(extension)
                 messages.success(
                     request, _("Values replaced from %(name)s.") % {"name": upload.name}
                 )
@@ -153,6 +207,8 @@ def prefill_request(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except (ValueError, ArithmeticError):
             return HttpResponseBadRequest(_("The values sent back could not be read."))
+        if changed:
+            _bump_version(extension)
         messages.success(
             request,
             _("%(count)d value(s) confirmed from the document.")
