@@ -33,8 +33,17 @@ class Submission(TimeStamped):
                 fields=["state", "year"], name="one_submission_per_year"
             )
         ]
-        # serves the tracker (all submissions of a year) and a State's history
-        indexes = [models.Index(fields=["year"])]
+        # The unique (state, year) constraint serves a State's history: the State page's
+        # line, `services.state_status` (state = S and year <= Y).
+        indexes = [
+            # serves `services.tracker(year)`: the submissions of the year (year = Y) and
+            # the earlier years' (state_id, submitted_at) pairs (year < Y), read from the
+            # index alone
+            models.Index(
+                fields=["year", "state", "submitted_at"],
+                name="submission_year_state_day",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.state.iso3} {self.year}: {self.submitted_at}"
