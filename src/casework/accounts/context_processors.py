@@ -16,6 +16,7 @@ from casework.accounts import permissions
 NAV_RULES = {
     "can_view_coverage": "casework.documents.permissions.can_review",
     "can_work_on_engagement": "casework.engagement.permissions.can_work_on_engagement",
+    "can_read_audit_log": "casework.audit.permissions.can_read_audit_log",
 }
 
 

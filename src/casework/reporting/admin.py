@@ -1,8 +1,14 @@
+"""The reports in the Django admin. The record cannot be altered there: a submitted (or
+published) report, every draft revision and every workflow step are read-only, and none
+can be deleted; a correction is a new version made in the reporting pages. Who submitted,
+cleared or published, and when, is never edited by hand."""
+
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import admin
+from django.http import HttpRequest
 
 from casework.reporting.models import ClearanceRule, Report, ReportRevision, ReportStep
 
@@ -16,6 +22,26 @@ else:
         admin.ModelAdmin
     )
 
+# Set by the workflow (reporting.services), never in the admin.
+WORKFLOW_FIELDS = (
+    "status",
+    "revision",
+    "created_by",
+    "clearance_requested_by",
+    "clearance_by",
+    "cleared_by",
+    "cleared_at",
+    "submitted_by",
+    "submitted_at",
+    "published_at",
+    "corrects",
+    "document",
+)
+
+
+def _is_record(report: Report | None) -> bool:
+    return report is not None and report.status != Report.Status.DRAFT
+
 
 @admin.register(Report)
 class ReportAdmin(ReportAdminBase):
@@ -23,11 +49,43 @@ class ReportAdmin(ReportAdminBase):
     list_filter = ("status", "year", "language")
     search_fields = ("state__iso3", "state__name_en")
     raw_id_fields = ("state", "started_from", "corrects", "document")
-    readonly_fields = ("revision", "submitted_at", "cleared_at", "published_at")
+    readonly_fields = WORKFLOW_FIELDS
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # reports are started in the reporting pages
+
+    def has_change_permission(
+        self, request: HttpRequest, obj: Report | None = None
+    ) -> bool:
+        # Beyond the draft (in clearance, cleared, submitted, published) it is a record.
+        return not _is_record(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(
+        self, request: HttpRequest, obj: Report | None = None
+    ) -> bool:
+        return not _is_record(obj) and super().has_delete_permission(request, obj)
+
+    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # would delete records in bulk
+        return actions
+
+
+class ReadOnlyAdmin:
+    """Viewable, never added, changed or deleted in the admin."""
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 @admin.register(ReportRevision)
-class ReportRevisionAdmin(RevisionAdminBase):
+class ReportRevisionAdmin(ReadOnlyAdmin, RevisionAdminBase):
     list_display = ("report", "number", "saved_by", "updated_at")
     raw_id_fields = ("report",)
 
@@ -40,7 +98,7 @@ class ClearanceRuleAdmin(RuleAdminBase):
 
 
 @admin.register(ReportStep)
-class ReportStepAdmin(StepAdminBase):
+class ReportStepAdmin(ReadOnlyAdmin, StepAdminBase):
     list_display = ("report", "kind", "by", "at")
     list_filter = ("kind",)
     raw_id_fields = ("report", "by")

@@ -13,6 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from casework.audit import services as audit
 from casework.domain.languages import LANGUAGES, normalise
 from casework.exports.pdf import render_pdf
 from casework.reporting import notices
@@ -190,6 +191,20 @@ def save_draft(
     return report
 
 
+def _stored(report: Report) -> dict[str, Any] | None:
+    """The report as stored now, for the audit log's "before"."""
+    return audit.snapshot(Report.objects.filter(pk=report.pk).first())
+
+
+def _audit(
+    action: str, report: Report, *, user: User, before: dict[str, Any] | None
+) -> None:
+    """One audit entry for a workflow step, in the step's transaction."""
+    audit.record(
+        action, actor=user, obj=report, before=before, after=audit.snapshot(report)
+    )
+
+
 def _check(allowed: bool, message: object) -> None:
     if not allowed:
         raise ReportError(message)
@@ -207,11 +222,13 @@ def request_clearance(report: Report, *, user: User) -> Report:
         raise ReportError(
             _("Complete the fields marked as missing or inconsistent first.")
         )
+    before = _stored(report)
     report.status = Report.Status.IN_CLEARANCE
     report.clearance_requested_by = user
     report.clearance_by = clearance_route(report, user)
     report.return_note = ""
     report.save()
+    _audit(audit.Action.SENT_FOR_CLEARANCE, report, user=user, before=before)
     record_step(
         report,
         ReportStep.Kind.SENT_FOR_CLEARANCE,
@@ -228,10 +245,12 @@ def return_to_draft(report: Report, *, user: User, note: str = "") -> Report:
         can_return_to_draft(user, report),
         _("Only a report awaiting clearance or cleared can go back to draft."),
     )
+    before = _stored(report)
     report.status = Report.Status.DRAFT
     report.cleared_by, report.cleared_at = None, None
     report.return_note = note.strip()
     report.save()
+    _audit(audit.Action.RETURNED, report, user=user, before=before)
     record_step(report, ReportStep.Kind.RETURNED, user=user, note=report.return_note)
     notices.returned(report, by=user)
     return report
@@ -247,10 +266,12 @@ def clear(report: Report, *, user: User) -> Report:
         ),
     )
     by_support_unit = clears_with_support_unit(report)
+    before = _stored(report)
     report.status = Report.Status.CLEARED
     report.cleared_by = user
     report.cleared_at = timezone.now()
     report.save()
+    _audit(audit.Action.CLEARED, report, user=user, before=before)
     record_step(
         report,
         ReportStep.Kind.CLEARED,
@@ -273,10 +294,12 @@ def submit(report: Report, *, user: User) -> Report:
             report.status == Report.Status.CLEARED,
             _("Only a cleared report can be submitted."),
         )
+        before = audit.snapshot(report)
         report.status = Report.Status.SUBMITTED
         report.submitted_by = user
         report.submitted_at = timezone.now()
         report.save()
+        _audit(audit.Action.SUBMITTED, report, user=user, before=before)
         record_step(report, ReportStep.Kind.SUBMITTED, user=user)
         feed_submission(report, render_pdf(report_spec(report)), user=user)
         notices.submitted(report, by=user)
@@ -289,9 +312,11 @@ def publish(report: Report, *, user: User) -> Report:
         can_publish(user, report),
         _("Only the support unit publishes submitted reports."),
     )
+    before = _stored(report)
     report.status = Report.Status.PUBLISHED
     report.published_at = timezone.now()
     report.save()
+    _audit(audit.Action.PUBLISHED, report, user=user, before=before)
     record_step(report, ReportStep.Kind.PUBLISHED, user=user)
     return report
 
@@ -346,4 +371,11 @@ def correct(report: Report, *, user: User) -> Report:
     )
     _keep_revision(correction, user)
     record_step(correction, ReportStep.Kind.DRAFTED, user=user, detail=report.language)
+    audit.record(
+        audit.Action.CREATED,
+        actor=user,
+        obj=correction,
+        after=audit.snapshot(correction),
+        message=f"correction of report {report.pk} (version {report.version})",
+    )
     return correction
