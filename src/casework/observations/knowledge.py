@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.db.models import Q
 
@@ -21,6 +22,9 @@ from casework.domain.locale import format_date, format_date_range
 from casework.domain.state_names import short_name
 from casework.observations.register import PlatformRecord
 from casework.states.models import StateParty
+
+if TYPE_CHECKING:
+    from casework.reporting.models import Report
 
 # The kinds of source a sentence can cite.
 DOCUMENT = "document"
@@ -129,7 +133,7 @@ def window(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year - 1, 1, 1), dt.date(year, 12, 31)
 
 
-def submitted_reports(state: StateParty, year: int) -> list[object]:
+def submitted_reports(state: StateParty, year: int) -> list[Report]:
     """The State's submitted or published online reports of the year (read-only)."""
     from casework.reporting.models import Report
 

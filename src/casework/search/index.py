@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -160,7 +160,7 @@ def remove(kind: str, object_id: int) -> None:
     SearchEntry.objects.filter(kind=kind, object_id=object_id).delete()
 
 
-BUILDERS = {
+BUILDERS: dict[str, Callable[[object], Entry]] = {
     Kind.DOCUMENT: document_entry,
     Kind.FINDING: finding_entry,
     Kind.OBSERVATION: observation_entry,

@@ -128,9 +128,7 @@ def test_a_state_name_finds_its_records_in_each_language(records, support):
 
 def test_findings_observations_cases_and_events_are_found(records, support):
     state = StateParty.objects.get(iso3="KHM")
-    findings.review(
-        records["khm"].findings.get(), support, decision="accepted"
-    )
+    findings.review(records["khm"].findings.get(), support, decision="accepted")
     observation = observations.generate(state, 2025)
     found = _kinds(search(support, "Cambodge déminage"))
     assert ("finding", records["khm"].findings.get().pk) in found
