@@ -129,15 +129,18 @@ def _text(element: etree._Element | None) -> str:
 def _mine_action_sectors(
     sectors: list[etree._Element], words: str
 ) -> list[etree._Element]:
-    has_keyword = bool(MINE_ACTION_WORDS.search(words))
+    has_keyword: bool | None = None  # searched only when a DAC 3-digit 152 needs it
     found = []
     for sector in sectors:
         vocabulary = sector.get("vocabulary", "1").strip()
         code = sector.get("code", "").strip()
-        if (vocabulary == "1" and code in MINE_ACTION_DAC5) or (
-            vocabulary == "2" and code in BROAD_DAC3 and has_keyword
-        ):
+        if vocabulary == "1" and code in MINE_ACTION_DAC5:
             found.append(sector)
+        elif vocabulary == "2" and code in BROAD_DAC3:
+            if has_keyword is None:
+                has_keyword = bool(MINE_ACTION_WORDS.search(words))
+            if has_keyword:
+                found.append(sector)
     return found
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -254,6 +255,8 @@ def save_rows(
             natural_key__in=[row.natural_key[:400] for row in rows]
         )
     }
+    new: list[Contribution] = []
+    rates: dict[tuple[str, int], Conversion] = {}
     with transaction.atomic():
         for row in rows:
             key = row.natural_key[:400]
@@ -277,32 +280,56 @@ def save_rows(
                 else:
                     result.unchanged += 1
                 continue
-            conversion = convert(row.amount, row.currency, row.year)
-            contribution = Contribution.objects.create(
-                donor=donor,
-                donor_match=how,
-                recipient_iso3=row.recipient_iso3,
-                recipient_state_id=parties.get(row.recipient_iso3),
-                year=row.year,
-                date=row.date,
-                amount=row.amount,
-                currency=row.currency.upper(),
-                amount_usd=conversion.amount_usd,
-                rate_used=conversion.rate_used,
-                sector=row.sector,
-                channel=row.channel,
-                status=row.status,
-                source=row.source,
-                source_reference=row.source_reference[:400],
-                natural_key=key,
-                description=row.description[:500],
-                is_published=row.is_published,
-                batch=batch,
+            conversion = rates.get((row.currency.upper(), row.year))
+            if conversion is None:
+                conversion = rates[(row.currency.upper(), row.year)] = convert(
+                    row.amount, row.currency, row.year
+                )
+            rate = conversion.rate_used
+            new.append(
+                Contribution(
+                    donor=donor,
+                    donor_match=how,
+                    recipient_iso3=row.recipient_iso3,
+                    recipient_state_id=parties.get(row.recipient_iso3),
+                    year=row.year,
+                    date=row.date,
+                    amount=row.amount,
+                    currency=row.currency.upper(),
+                    amount_usd=(row.amount / rate).quantize(CENT, ROUND_HALF_UP)
+                    if rate
+                    else None,
+                    rate_used=rate,
+                    sector=row.sector,
+                    channel=row.channel,
+                    status=row.status,
+                    source=row.source,
+                    source_reference=row.source_reference[:400],
+                    natural_key=key,
+                    description=row.description[:500],
+                    is_published=row.is_published,
+                    batch=batch,
+                )
             )
-            duplicate = find_duplicate(contribution)
-            if duplicate:
-                contribution.duplicate_of = duplicate
-                contribution.save(update_fields=["duplicate_of", "updated_at"])
+        # One INSERT per chunk; the duplicate search only where another source has
+        # entries for the recipient (an ORM query costs milliseconds, a file has millions).
+        Contribution.objects.bulk_create(new, batch_size=500)
+        sources = defaultdict(set)
+        for iso3, source in (
+            Contribution.objects.filter(
+                recipient_iso3__in={c.recipient_iso3 for c in new}
+            )
+            .exclude(source=Source.STATE_REPORT)
+            .values_list("recipient_iso3", "source")
+            .distinct()
+        ):
+            sources[iso3].add(source)
+        for contribution in new:
+            if sources[contribution.recipient_iso3] - {contribution.source}:
+                duplicate = find_duplicate(contribution)
+                if duplicate:
+                    contribution.duplicate_of = duplicate
+                    contribution.save(update_fields=["duplicate_of", "updated_at"])
             result.created_count += 1
             if result.keep_created:
                 result.created.append(contribution)
