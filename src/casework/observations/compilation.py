@@ -30,6 +30,7 @@ from casework.exports.spec import (
 )
 from casework.exports.un_format import AUTHOR
 from casework.findings.services import StateCoverage, reviewed_coverage
+from casework.observations import citations
 from casework.observations.models import Observation
 from casework.observations.services import with_texts
 from casework.states.models import StateParty
@@ -222,7 +223,10 @@ def build_compilation(
         name = state_names.forms(observation.state.iso3, language)
         blocks.append(Heading(name.subject_cap, level=2))
         for paragraph in _paragraphs(observation, language):
-            blocks.append(Paragraph(paragraph, number=f"{number}."))
+            body, sources = citations.split(paragraph)
+            blocks.append(
+                Paragraph(body, number=f"{number}.", footnotes=tuple(sources))
+            )
             number += 1
     return DocumentSpec(
         title=text["title"].format(year=year),

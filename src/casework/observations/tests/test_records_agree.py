@@ -188,3 +188,44 @@ def test_word_and_pdf_put_the_sources_in_footnotes(nigeria):
     spec = services.word_spec(observation, "en")
     assert not any("[" in getattr(b, "text", "") for b in spec.blocks)
     assert any("Nigeria → Türkiye" in note for note in spec.footnotes())
+
+
+def test_online_report_is_cited_as_such(owner, colleague, settings, tmp_path):
+    from casework.reporting import services as reporting
+    from casework.reporting.models import Report
+    from casework.reporting.tests.factories import make_report
+
+    settings.MEDIA_ROOT = tmp_path
+    report = make_report()
+    reporting.request_clearance(report, user=owner)
+    reporting.clear(report, user=colleague)
+    reporting.submit(Report.objects.get(pk=report.pk), user=owner)
+    observation = Observation.objects.get(state=report.state, year=report.year)
+    assert f"online Article 7 report for {report.year}" in observation.text("en")
+    assert "rapport en ligne" in observation.text("fr")
+    assert "informe en línea" in observation.text("es")
+    assert not services.is_stale(observation)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_generated_draft_contradicts_itself_or_its_records(support, language):
+    """Every mix of reported, recorded, pending and missing indicators, three States
+    (singular, plural, elided), every platform register answer."""
+    from casework.domain.indicators import CODES
+
+    codes = list(CODES)
+    for n, iso3 in enumerate(("KHM", "NLD", "AFG")):
+        state = reviewed_state(iso3, 2025, support, sha="0123"[n])
+        document = state.documents.get()
+        pending = document.findings.get(indicator="gender_diversity")
+        Finding.objects.filter(pk=pending.pk).update(decision="pending")
+        _visit(state, StateParty.objects.get(iso3="TUR"))
+        for exists in ("yes", "no", "unknown"):
+            Platform.objects.update_or_create(state=state, defaults={"exists": exists})
+            knowledge = gather(state, 2025)
+            for start in range(0, len(codes), 3):
+                knowledge.reported = {
+                    c: knowledge.reported.get(c, []) for c in codes[start : start + 4]
+                }
+                text = draft(state, 2025, set(), language=language, knowledge=knowledge)
+                assert contradictions(text, language, knowledge=knowledge) == [], text
