@@ -109,14 +109,21 @@ def read_word(
 
 
 def word_changes(upload: WordUpload) -> list[Change]:
-    """The changes a person may accept (none to the paragraphs Casework writes itself)."""
+    """The changes a person may accept: none to the paragraphs Casework writes itself
+    (a rewording of one reads as its removal and an addition in its place: both go)."""
     keys = list(upload.keys)
     found = changes(list(upload.base), list(upload.edited))
+    fixed = {
+        change.position
+        for change in found
+        if change.kind != "insert"
+        and any(keys[change.position + i] == FIXED for i in range(len(change.before)))
+    }
     return [
         change
         for change in found
-        if change.kind == "insert"
-        or all(keys[change.position + i] != FIXED for i in range(len(change.before)))
+        if change.position not in fixed
+        and not (change.kind == "insert" and change.position - 1 in fixed)
     ]
 
 

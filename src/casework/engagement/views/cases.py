@@ -6,14 +6,15 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.contrib import messages
+from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from casework.domain.languages import LANGUAGES, checked
-from casework.engagement import documents, forms
-from casework.engagement.models import Attachment, Case, CaseStep
+from casework.engagement import documents, forms, word
+from casework.engagement.models import Attachment, Case, CaseStep, written
 from casework.engagement.permissions import (
     committee_only,
     get_case_for_user,
@@ -155,6 +156,9 @@ def case_report(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and "save" in request.POST and form.is_valid():
         form.save()
+        assert isinstance(request.user, User)  # committee_only let a signed-in user in
+        for language in written(case.final_reports):
+            word.record_browser_edit(case, language, user=request.user)
         messages.success(request, _("Final report saved."))
         return redirect("engagement:case_report", case.pk)
     if (

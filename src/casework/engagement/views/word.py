@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from casework.domain.languages import NATIVE, checked
 from casework.engagement import word
-from casework.engagement.models import Document, WordUpload
+from casework.engagement.models import Case, Document, WordUpload
 from casework.engagement.permissions import (
     committee_only,
     get_case_for_user,
@@ -35,7 +35,14 @@ def _back(upload: WordUpload) -> str:
     return reverse("engagement:report", args=[upload.year, upload.language])
 
 
-def _receive(request: HttpRequest, back: str, **target: object) -> HttpResponse:
+def _receive(
+    request: HttpRequest,
+    back: str,
+    *,
+    language: str,
+    year: int | None = None,
+    case: Case | None = None,
+) -> HttpResponse:
     upload = request.FILES.get("document")
     if upload is None:
         messages.error(request, _("Choose the edited Word document (.docx) to upload."))
@@ -45,7 +52,9 @@ def _receive(request: HttpRequest, back: str, **target: object) -> HttpResponse:
             upload.read(),
             filename=upload.name or "document.docx",
             user=_editor(request),
-            **target,  # type: ignore[arg-type]  # language, and year or case
+            language=language,
+            year=year,
+            case=case,
         )
     except WordFileError as error:
         messages.error(
