@@ -18,6 +18,27 @@ from django.utils.safestring import SafeString, mark_safe
 from casework.domain import locale
 
 PALETTE = ("#0b5d8c", "#c0392b", "#2e8b57", "#c9b458", "#7d5ba6", "#5b6773")
+# Labels are never cut off nor drawn over each other: a label longer than its room is
+# shortened with "…" and keeps its whole text in a <title> (the tooltip); Sankey nodes get
+# at least one label's height each, so that two labels never overlap.
+CHAR_W = (
+    6.6  # the axis font's average character width in the viewBox (11 px sans-serif)
+)
+LABEL_H = 14
+
+
+def fit(text: str, room: float) -> str:
+    """`text` shortened with "…" to fit `room` units of width (whole when it fits)."""
+    most = max(int(room / CHAR_W), 4)
+    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
+
+
+def text_label(text: str, room: float, *, attributes: str, tooltip: str = "") -> str:
+    """An SVG <text> that fits its room, with the whole text (and more) as its tooltip."""
+    shown = fit(text, room)
+    title = tooltip or (text if shown != text else "")
+    inner = escape(shown) + (f"<title>{escape(title)}</title>" if title else "")
+    return f"<text {attributes}>{inner}</text>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +72,17 @@ def grouped_bars(
     width = max(500, 70 * len(categories) + 100)
     top, bottom, left = 20, 40, 90
     plot_h = height - top - bottom
+    # The legend under the plot, wrapped onto more lines (the chart grows) when it is long.
+    legend: list[tuple[float, float]] = []
+    plot_bottom = height - bottom
+    x, y = float(left), float(height - 5)
+    for one in series:
+        need = 22 + CHAR_W * len(one.name)
+        if x > left and x + need > width - 10:
+            x, y = float(left), y + LABEL_H
+        legend.append((x, y))
+        x += 22 + CHAR_W * len(fit(one.name, width - 10 - x - 14))
+    height = int(y + 9)
     peak = (
         max((float(v) for s in series for v in s.values if v is not None), default=0.0)
         or 1.0
@@ -91,17 +123,23 @@ def grouped_bars(
                 f"{escape(full_usd(amount, language))}</title></rect>"
             )
         parts.append(
-            f'<text x="{x0 + group_w / 2 - 5:.1f}" y="{height - bottom + 16}" '
-            f'text-anchor="middle" class="axis">{escape(category)}</text>'
+            text_label(
+                category,
+                group_w - 4,
+                attributes=f'x="{x0 + group_w / 2 - 5:.1f}" y="{plot_bottom + 16}" '
+                'text-anchor="middle" class="axis"',
+            )
         )
-    legend_x = left
-    for number, one in enumerate(series):
+    for number, (one, (x, y)) in enumerate(zip(series, legend, strict=True)):
         colour = PALETTE[number % len(PALETTE)]
         parts.append(
-            f'<rect x="{legend_x}" y="{height - 14}" width="10" height="10" fill="{colour}"/>'
-            f'<text x="{legend_x + 14}" y="{height - 5}" class="axis">{escape(one.name)}</text>'
+            f'<rect x="{x}" y="{y - 9}" width="10" height="10" fill="{colour}"/>'
+            + text_label(
+                one.name,
+                width - 10 - x - 14,
+                attributes=f'x="{x + 14}" y="{y}" class="axis"',
+            )
         )
-        legend_x += 18 + 7 * len(one.name)
     parts.append("</svg>")
     return mark_safe("".join(parts))
 
@@ -122,9 +160,12 @@ def horizontal_bars(
         y = 5 + index * (bar_h + gap)
         w = (width - left - 110) * float(value) / peak
         parts.append(
-            f'<text x="{left - 6}" y="{y + 13}" text-anchor="end" class="axis">'
-            f"{escape(name[:28])}</text>"
-            f'<rect x="{left}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{PALETTE[0]}"/>'
+            text_label(
+                name,
+                left - 10,
+                attributes=f'x="{left - 6}" y="{y + 13}" text-anchor="end" class="axis"',
+            )
+            + f'<rect x="{left}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{PALETTE[0]}"/>'
             f'<text x="{left + w + 4:.1f}" y="{y + 13}" class="axis">'
             f"{escape(short_usd(value, language))}<title>"
             f"{escape(full_usd(value, language))}</title></text>"
@@ -155,14 +196,28 @@ def sankey(
     x_left, x_right = left_label, width - right_label
 
     def place(nodes: dict[str, float]) -> dict[str, float]:
+        """Node tops, largest first; each node gets at least a label's height."""
         positions: dict[str, float] = {}
         y = float(pad)
         for name, value in sorted(nodes.items(), key=lambda item: -item[1]):
             positions[name] = y
-            y += value * scale + pad
+            y += max(value * scale, LABEL_H - pad) + pad
         return positions
 
     donor_y, recipient_y = place(donors), place(recipients)
+    height = int(
+        max(
+            height,
+            *(
+                y + max(donors[n] * scale, LABEL_H - pad) + pad
+                for n, y in donor_y.items()
+            ),
+            *(
+                y + max(recipients[n] * scale, LABEL_H - pad) + pad
+                for n, y in recipient_y.items()
+            ),
+        )
+    )
     donor_used: dict[str, float] = defaultdict(float)
     recipient_used: dict[str, float] = defaultdict(float)
     parts = [
@@ -190,19 +245,36 @@ def sankey(
         )
     for name, y in donor_y.items():
         h = max(donors[name] * scale, 1)
+        figure = f" ({short_usd(donors[name], language)})"
         parts.append(
             f'<rect x="{x_left}" y="{y:.1f}" width="{node_w}" height="{h:.1f}" '
             f'fill="{PALETTE[donor_order[name] % len(PALETTE)]}"/>'
-            f'<text x="{x_left - 6}" y="{y + h / 2 + 4:.1f}" text-anchor="end" '
-            f'class="axis">{escape(name[:26])} '
-            f"({escape(short_usd(donors[name], language))})</text>"
+            + text_label(
+                fit(name, left_label - 10 - CHAR_W * len(figure)) + figure,
+                left_label - 10,
+                attributes=f'x="{x_left - 6}" y="{_centre(y, h):.1f}" '
+                'text-anchor="end" class="axis"',
+                tooltip=f"{name}: {full_usd(donors[name], language)}",
+            )
         )
     for name, y in recipient_y.items():
         h = max(recipients[name] * scale, 1)
+        figure = f" ({short_usd(recipients[name], language)})"
+        room = right_label - node_w - 10
         parts.append(
             f'<rect x="{x_right}" y="{y:.1f}" width="{node_w}" height="{h:.1f}" fill="#5b6773"/>'
-            f'<text x="{x_right + node_w + 6}" y="{y + h / 2 + 4:.1f}" class="axis">'
-            f"{escape(name[:26])} ({escape(short_usd(recipients[name], language))})</text>"
+            + text_label(
+                fit(name, room - CHAR_W * len(figure)) + figure,
+                room,
+                attributes=f'x="{x_right + node_w + 6}" y="{_centre(y, h):.1f}" '
+                'class="axis"',
+                tooltip=f"{name}: {full_usd(recipients[name], language)}",
+            )
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))
+
+
+def _centre(top: float, node_h: float) -> float:
+    """The baseline of a node's label: the middle of its slot (at least a label high)."""
+    return top + max(node_h, LABEL_H - 6) / 2 + 4
