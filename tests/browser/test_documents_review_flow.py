@@ -73,6 +73,26 @@ def test_french_pdf_to_reviewed_observations_and_compilation(
     assert (
         "provided information on the international assistance received" not in english
     )
+    # Unreviewed findings block agreeing (issue 14): the page says "pending review";
+    # the reviewer rejects them in one go (with a confirmation), then the draft takes
+    # the update offered as a diff before it is agreed.
+    detail = page.url
+    assert "Pending review" in page.inner_text("main")
+    page.click("text=Mark as agreed")
+    page.locator(".blockers").wait_for()
+    page.locator("[data-status=draft]").wait_for()
+    page.goto(f"{live_server.url}/documents/")
+    page.click("text=rapport-senegal-2025.pdf")
+    page.click("text=Review findings")
+    for box in page.locator(
+        "article.finding.decision-pending input[form=bulk-review]"
+    ).all():
+        box.check()
+    page.click("text=Reject selected")
+    page.click("button:has-text('Confirm:')")
+    page.locator("article.finding").first.wait_for()
+    page.goto(detail)
+    page.click("text=Accept the ticked changes")
     page.click("text=Mark as agreed")
     page.click("text=Publish")
     page.locator("[data-status=published]").wait_for()

@@ -195,7 +195,10 @@ def gather(state: StateParty, year: int) -> Knowledge:
 
     platform = Platform.objects.filter(state=state).first()
     if platform is not None:
-        marks.append(f"p{platform.pk}:{platform.updated_at}")
+        marks.append(
+            f"p{platform.pk}:{platform.updated_at}:{platform.exists}:"
+            f"{platform.established_on}:{platform.last_meeting_on}"
+        )
         knowledge.platform = PlatformRecord(
             exists=platform.exists,
             established_on=platform.established_on,
@@ -210,7 +213,7 @@ def gather(state: StateParty, year: int) -> Knowledge:
         .order_by("start", "pk")
     )
     for visit in visits:
-        marks.append(f"v{visit.pk}:{visit.updated_at}")
+        marks.append(f"v{visit.pk}:{visit.updated_at}:{visit.start}:{visit.end}")
         _add(
             knowledge.recorded,
             "knowledge_exchange",

@@ -257,6 +257,13 @@ def blockers(observation: Observation) -> list[str]:
 
     knowledge = gather(observation.state, observation.year)
     found: list[str] = []
+    if is_stale(observation, knowledge):
+        found.append(
+            _(
+                "Its sources changed since it was generated. Take or leave out the "
+                "changes offered on this page first."
+            )
+        )
     if knowledge.pending - knowledge.informed:
         topics = ", ".join(
             label(code, _lang())

@@ -229,3 +229,26 @@ def test_no_generated_draft_contradicts_itself_or_its_records(support, language)
                 }
                 text = draft(state, 2025, set(), language=language, knowledge=knowledge)
                 assert contradictions(text, language, knowledge=knowledge) == [], text
+
+
+def test_a_stale_draft_is_not_agreed_before_its_update(nigeria, support):
+    observation = services.generate(nigeria, 2025)
+    Platform.objects.create(state=nigeria, exists="no")
+    with pytest.raises(services.AgreeError, match="sources changed"):
+        services.advance(observation)
+    services.accept_update(observation, {}, user=support)  # nothing taken over
+    observation.refresh_from_db()
+    assert "register of national platforms" not in observation.text("en")
+    # no longer stale, but it still denies what the register now holds
+    with pytest.raises(services.AgreeError, match="holds information"):
+        services.advance(observation)
+    Platform.objects.filter(state=nigeria).update(exists="yes")  # no signal, no save
+    assert services.is_stale(observation)
+    every = {
+        u.language: set(range(len(u.changes)))
+        for u in services.proposed_update(observation)
+    }
+    services.accept_update(observation, every, user=support)
+    observation.refresh_from_db()
+    assert "register of national platforms" in observation.text("en")
+    assert services.advance(observation).status == Observation.Status.AGREED
