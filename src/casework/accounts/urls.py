@@ -2,7 +2,6 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from casework.accounts import views
-from casework.accounts.forms import QueuedPasswordResetForm
 
 urlpatterns = [
     path(
@@ -24,7 +23,7 @@ urlpatterns = [
     ),
     path(
         "password/reset/",
-        auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm),
+        views.ThrottledPasswordResetView.as_view(),
         name="password_reset",
     ),
     path(

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from casework.accounts.forms import ProfileSettingsForm
+from casework.accounts.client_address import client_address
+from casework.accounts.forms import ProfileSettingsForm, QueuedPasswordResetForm
 from casework.accounts.models import Role
 from casework.accounts.permissions import profile_of, role_of, signed_in_required
+from casework.accounts.throttle import reset_allowed
 
 
 @signed_in_required
@@ -54,3 +59,29 @@ def profile(request: HttpRequest) -> HttpResponse:
             "form": form,
         },
     )
+
+
+class ThrottledPasswordResetView(auth_views.PasswordResetView):
+    """Password reset, at most so many requests an hour per address and per e-mail
+    (accounts.throttle); beyond that, the form again with a message and a 429."""
+
+    form_class = QueuedPasswordResetForm
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        allowed, minutes = reset_allowed(
+            address=client_address(self.request), email=form.cleaned_data["email"]
+        )
+        if not allowed:
+            form.add_error(
+                None,
+                _(
+                    "Too many password-reset requests from this address or for this "
+                    "e-mail address. Nothing was sent; try again in %(minutes)d "
+                    "minutes, or ask the support unit."
+                )
+                % {"minutes": minutes},
+            )
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
+        return super().form_valid(form)

@@ -310,23 +310,29 @@ def swagger_ui(request: HttpRequest) -> HttpResponse:
     A plain Django view (not DRF's): the site's context processors need the session user,
     which DRF replaces with None (UNAUTHENTICATED_USER) inside API views.
     """
-    return render(
-        request,
-        "drf_spectacular/swagger_ui.html",
-        {
-            "title": spectacular_settings.TITLE,
-            "swagger_ui_css": static(f"{SWAGGER_DIST}/swagger-ui.css"),
-            "swagger_ui_bundle": static(f"{SWAGGER_DIST}/swagger-ui-bundle.js"),
-            "swagger_ui_standalone": static(
-                f"{SWAGGER_DIST}/swagger-ui-standalone-preset.js"
-            ),
-            "favicon_href": static(f"{SWAGGER_DIST}/favicon-32x32.png"),
-            "schema_url": reverse("api:schema"),
-            "settings": json.dumps(spectacular_settings.SWAGGER_UI_SETTINGS),
-            "oauth2_config": json.dumps(spectacular_settings.SWAGGER_UI_OAUTH2_CONFIG),
-            "template_name_js": "drf_spectacular/swagger_ui.js",
-            "script_url": None,
-            "csrf_header_name": "X-CSRFTOKEN",
-            "schema_auth_names": "[]",
-        },
-    )
+    context = {
+        "title": spectacular_settings.TITLE,
+        "swagger_ui_css": static(f"{SWAGGER_DIST}/swagger-ui.css"),
+        "swagger_ui_bundle": static(f"{SWAGGER_DIST}/swagger-ui-bundle.js"),
+        "swagger_ui_standalone": static(
+            f"{SWAGGER_DIST}/swagger-ui-standalone-preset.js"
+        ),
+        "favicon_href": static(f"{SWAGGER_DIST}/favicon-32x32.png"),
+        "schema_url": reverse("api:schema"),
+        "settings": json.dumps(spectacular_settings.SWAGGER_UI_SETTINGS),
+        "oauth2_config": json.dumps(spectacular_settings.SWAGGER_UI_OAUTH2_CONFIG),
+        "template_name_js": "drf_spectacular/swagger_ui.js",
+        # The start-up script is served by this view (?script), not inline: the
+        # Content-Security-Policy allows scripts from the site only (issue 15).
+        "script_url": f"{request.path}?script",
+        "csrf_header_name": "X-CSRFTOKEN",
+        "schema_auth_names": "[]",
+    }
+    if "script" in request.GET:
+        return render(
+            request,
+            "drf_spectacular/swagger_ui.js",
+            context,
+            content_type="application/javascript",
+        )
+    return render(request, "drf_spectacular/swagger_ui.html", context)

@@ -5,6 +5,7 @@ Each variable is documented in docs/configuration.md (a test keeps the two in st
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import zoneinfo
 from pathlib import Path
@@ -72,6 +73,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (no inline script) and Permissions-Policy on every response.
+    "casework.site.security.SecurityHeadersMiddleware",
     # Before WhiteNoise and CommonMiddleware so that preflight answers carry the headers.
     "corsheaders.middleware.CorsMiddleware",
     # Static files are served (precompressed) by WhiteNoise before anything below runs.
@@ -168,6 +171,20 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# The reverse proxies whose X-Forwarded-For is believed (addresses or networks); the
+# lock-out and the password-reset throttle count the client's address, not the proxy's.
+TRUSTED_PROXIES = env_list("CASEWORK_TRUSTED_PROXIES", default="")
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"CASEWORK_TRUSTED_PROXIES: {_proxy!r} is not an IP address or network; "
+            "write e.g. 10.0.0.5 or 10.0.0.0/24, comma-separated."
+        ) from None
+AXES_CLIENT_IP_CALLABLE = "casework.accounts.client_address.client_address"
+# Password-reset e-mails asked for, per client address and per e-mail address, an hour.
+PASSWORD_RESET_PER_HOUR = env_int("CASEWORK_PASSWORD_RESET_PER_HOUR", default=5)
 
 # --- sessions, cookies, HTTPS ---
 HTTPS = env_bool("CASEWORK_HTTPS", default=False)
@@ -217,6 +234,9 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = DATA_DIR / "media"
+# Uploaded originals and the folders they go in: readable by the site's account only.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 # The largest document one may upload, enforced while the upload streams in (documents).
 MAX_UPLOAD_MB = env_int("CASEWORK_MAX_UPLOAD_MB", default=200)
 
