@@ -341,13 +341,17 @@ def save_rows(
 def find_removed(result: ImportResult) -> list[dict[str, Any]]:
     """Entries of the file's scopes (its activities, its source references) it no longer holds."""
     removed = []
-    for scope in sorted(result.scopes):
-        for pk, key in Contribution.objects.filter(
-            natural_key__startswith=f"{scope}:"
-        ).values_list("pk", "natural_key"):
+    scopes = sorted(result.scopes)
+    for start in range(0, len(scopes), 100):  # a hundred scopes a query
+        within = Q()
+        for scope in scopes[start : start + 100]:
+            within |= Q(natural_key__startswith=f"{scope}:")
+        for pk, key in Contribution.objects.filter(within).values_list(
+            "pk", "natural_key"
+        ):
             if key not in result.keys_seen:
                 removed.append({"key": key, "id": pk})
-    return removed
+    return sorted(removed, key=lambda item: item["key"])
 
 
 def finish_batch(batch: ImportBatch | None, result: ImportResult) -> None:
