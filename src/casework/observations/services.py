@@ -249,13 +249,13 @@ class AgreeError(ValueError):
     """The draft cannot be agreed yet; the message says why and what to do."""
 
 
-def blockers(observation: Observation) -> list[str]:
+def blockers(observation: Observation, knowledge: Knowledge | None = None) -> list[str]:
     """Why the draft may not be marked as agreed (translated; empty when it may)."""
     from django.utils.translation import gettext as _
 
     from casework.domain.indicators import label
 
-    knowledge = gather(observation.state, observation.year)
+    knowledge = knowledge or gather(observation.state, observation.year)
     found: list[str] = []
     if is_stale(observation, knowledge):
         found.append(

@@ -130,7 +130,7 @@ def observation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "updates": updates,
         "pending": sorted(knowledge.pending - knowledge.informed),
         "blockers": (
-            services.blockers(observation)
+            services.blockers(observation, knowledge)
             if editor and observation.status == Observation.Status.DRAFT
             else []
         ),

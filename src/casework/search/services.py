@@ -9,6 +9,7 @@ from django.urls import reverse
 from casework.accounts.permissions import AnyUser
 from casework.engagement.permissions import can_work_on_engagement
 from casework.search.backends import groups_for, match
+from casework.search.index import rebuild
 from casework.search.models import SearchEntry
 from casework.search.permissions import visible_entries
 from casework.search.text import excerpt, find_states, fold
@@ -45,6 +46,9 @@ def _url(entry: SearchEntry, user: AnyUser) -> str:
 
 def search(user: AnyUser, query: str, *, kind: str = "") -> Results:
     query = " ".join(query.split())[:LONGEST_QUERY]
+    if not SearchEntry.objects.exists():
+        # A database from before the index (or loaded without signals): fill it once.
+        rebuild()
     states, rest = find_states(query)
     entries = visible_entries(user, match(groups_for(states, rest)))
     if kind in SearchEntry.Kind.values:

@@ -252,3 +252,22 @@ def test_a_stale_draft_is_not_agreed_before_its_update(nigeria, support):
     observation.refresh_from_db()
     assert "register of national platforms" in observation.text("en")
     assert services.advance(observation).status == Observation.Status.AGREED
+
+
+def test_a_paragraph_edited_in_word_keeps_its_sources():
+    from casework.observations import citations
+
+    originals = [
+        "Intro.",
+        "Needs. Senegal provided information on X [Article 7 report, r.txt].",
+        "Exchange. Records hold Y [exchange visit A → B, 6–9 October 2025].",
+    ]
+    plain = citations.plain(originals)
+    assert plain[1] == "Needs. Senegal provided information on X."
+    edited = [plain[0], "Needs. Senegal reported on X in detail.", plain[2]]
+    restored = citations.restore(edited, originals)
+    assert restored[0] == originals[0] and restored[2] == originals[2]
+    assert restored[1] == (
+        "Needs. Senegal reported on X in detail. [Article 7 report, r.txt]"
+    )
+    assert citations.split(restored[1])[1] == ["Article 7 report, r.txt"]
