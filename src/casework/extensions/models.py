@@ -261,3 +261,63 @@ class CommitteeComment(TimeStamped):
     @property
     def draft_changed_since_edit(self) -> bool:
         return bool(self.edited) and self.edited_from != self.generated
+
+
+class CommentRevision(TimeStamped):
+    """One saved version of the comments in one language: who, how, what it said."""
+
+    class Source(models.TextChoices):
+        BROWSER = "browser", _("edited in the browser")
+        WORD = "word", _("changes accepted from a Word document")
+
+    comment = models.ForeignKey(
+        CommitteeComment, on_delete=models.CASCADE, related_name="revisions"
+    )
+    body = models.TextField(_("text"))
+    source = models.CharField(_("source"), max_length=10, choices=Source.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="extension_comment_revisions",
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["comment", "-created_at", "-pk"]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+
+    def __str__(self) -> str:
+        return f"{self.comment} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class CommentWordUpload(TimeStamped):
+    """A Word copy of the comments in one language, edited outside Casework and uploaded.
+
+    `base` is the comments' paragraphs when it was uploaded, `edited` the copy's; the
+    changes between them are offered one by one until the upload is applied.
+    """
+
+    comment = models.ForeignKey(
+        CommitteeComment, on_delete=models.CASCADE, related_name="word_uploads"
+    )
+    filename = models.CharField(_("file name"), max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="extension_comment_word_uploads",
+    )
+    base = models.JSONField(default=list)
+    edited = models.JSONField(default=list)
+    applied_at = models.DateTimeField(null=True, blank=True)
+    applied = models.PositiveSmallIntegerField(_("changes applied"), default=0)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("Word upload")
+        verbose_name_plural = _("Word uploads")
+
+    def __str__(self) -> str:
+        return f"{self.comment} ← {self.filename}"

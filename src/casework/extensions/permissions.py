@@ -25,6 +25,7 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 
 from casework.accounts.permissions import (
     AnyUser,
@@ -36,7 +37,7 @@ from casework.accounts.permissions import (
     require,
     user_passes,
 )
-from casework.extensions.models import ExtensionRequest
+from casework.extensions.models import CommentWordUpload, ExtensionRequest
 
 
 class LoginNeeded(Exception):
@@ -107,3 +108,15 @@ def public_if_published(view: Callable[..., HttpResponse]) -> View:
 # Role families of the extensions pages.
 editors_only = user_passes(can_edit)
 signed_in_only = user_passes(is_signed_in)
+
+
+def get_comment_word_upload_for_user(user: AnyUser, pk: int) -> CommentWordUpload:
+    """An edited Word copy of the comments, for those who may edit its request (403
+    for anybody else, as for the comments themselves)."""
+    require(can_edit(user))
+    upload = get_object_or_404(
+        CommentWordUpload.objects.select_related("comment", "uploaded_by"), pk=pk
+    )
+    # 404 unless the user may see the request, 403 unless they may edit it
+    get_request_for_user(user, upload.comment.request_id, edit=True)
+    return upload

@@ -19,6 +19,16 @@ urlpatterns = [
     ),
     path("<int:pk>/comments/<lang:language>/", editing.edit_comment, name="comment"),
     path(
+        "<int:pk>/comments/<lang:language>/word/",
+        editing.comment_word_upload,
+        name="comment_word_upload",
+    ),
+    path(
+        "comments/word/<int:pk>/",
+        editing.comment_word_review,
+        name="comment_word_review",
+    ),
+    path(
         "<int:pk>/comments/<lang:language>.<docformat:fmt>",
         exporting.export_comments,
         name="export_comments",

@@ -13,7 +13,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from casework.extensions import prefill, services
+from casework.domain.languages import NATIVE
+from casework.exports.word_edits import WordFileError
+from casework.extensions import prefill, services, word
 from casework.extensions.forms import (
     FORMSETS,
     CommentForm,
@@ -24,6 +26,7 @@ from casework.extensions.forms import (
 from casework.extensions.models import ExtensionRequest
 from casework.extensions.permissions import (
     can_publish,
+    get_comment_word_upload_for_user,
     get_request_for_user,
     signed_in_only,
 )
@@ -116,7 +119,7 @@ def edit_request(request: HttpRequest, pk: int) -> HttpResponse:
 def _save_edit(
     extension: ExtensionRequest,
     form: RequestForm,
-    formsets: list[tuple[str, Any]],
+    formsets: list[tuple[Any, Any]],
     version: int | None,
 ) -> None:
     with transaction.atomic():
@@ -178,6 +181,7 @@ def edit_comment(request: HttpRequest, pk: int, language: str) -> HttpResponse:
         services.save_comment_edit(
             comment, form.cleaned_data["text"], user=_editor(request)
         )
+        word.record_browser_edit(comment, user=_editor(request))
         messages.success(request, _("Comments saved."))
     return redirect(f"{extension.get_absolute_url()}#comments-{language}")
 
@@ -225,3 +229,74 @@ def prefill_request(request: HttpRequest, pk: int) -> HttpResponse:
         "extensions/prefill.html",
         {"extension": extension, "form": form, "figures": figures},
     )
+
+
+@signed_in_only
+@require_POST
+def comment_word_upload(request: HttpRequest, pk: int, language: str) -> HttpResponse:
+    """An edited Word copy of the comments: its changes are shown, not saved yet."""
+    extension = get_request_for_user(request.user, pk, edit=True)
+    comment = extension.comments.filter(language=language).first()
+    if comment is None:
+        raise Http404
+    back = f"{extension.get_absolute_url()}#comments-{language}"
+    upload = request.FILES.get("document")
+    if upload is None:
+        messages.error(request, _("Choose the edited Word document (.docx) to upload."))
+        return redirect(back)
+    try:
+        stored = word.read_word(
+            comment,
+            upload.read(),
+            filename=upload.name or "document.docx",
+            user=_editor(request),
+        )
+    except WordFileError as error:
+        messages.error(
+            request,
+            _("%(file)s could not be read: %(reason)s")
+            % {"file": upload.name, "reason": error},
+        )
+        return redirect(back)
+    return redirect("extensions:comment_word_review", pk=stored.pk)
+
+
+@signed_in_only
+def comment_word_review(request: HttpRequest, pk: int) -> HttpResponse:
+    """The uploaded copy's changes, paragraph by paragraph; apply the ones ticked."""
+    upload = get_comment_word_upload_for_user(request.user, pk)
+    comment = upload.comment
+    extension = comment.request
+    back = f"{extension.get_absolute_url()}#comments-{comment.language}"
+    found = word.word_changes(upload)
+    if request.method == "POST" and upload.applied_at is None:
+        accepted = {
+            int(value)
+            for value in request.POST.getlist("accept")
+            if value.isdigit() and int(value) < len(found)
+        }
+        try:
+            word.apply_word(upload, accepted, user=_editor(request))
+        except word.DraftChangedError:
+            messages.error(
+                request,
+                _(
+                    "The document was changed after this copy was uploaded. Download "
+                    "it again, make your changes and upload it."
+                ),
+            )
+            return redirect(back)
+        messages.success(
+            request,
+            _("%(applied)s of %(total)s changes applied.")
+            % {"applied": len(accepted), "total": len(found)},
+        )
+        return redirect(back)
+    context = {
+        "upload": upload,
+        "extension": extension,
+        "back": back,
+        "language_name": NATIVE.get(comment.language, comment.language),
+        "changes": list(enumerate(found)),
+    }
+    return render(request, "extensions/comment_word_review.html", context)
