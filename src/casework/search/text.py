@@ -26,6 +26,7 @@ FORMER_NAMES: dict[str, tuple[str, ...]] = {
 }
 
 
+@cache
 def _fold_char(char: str) -> str:
     base = "".join(
         c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
@@ -38,6 +39,8 @@ def _fold_char(char: str) -> str:
 
 def fold(text: str) -> str:
     """ "Côte d'Ivoire" -> "cote d'ivoire", same length."""
+    if text.isascii():
+        return text.lower()
     return "".join(_fold_char(c) for c in text)
 
 
