@@ -8,22 +8,25 @@ from django.db.models import Count
 
 from casework.funding.models import Contribution, Donor, ImportBatch, Status
 
-FIELD_LABELS = {
-    "donor_id": Contribution._meta.get_field("donor").verbose_name,
-    **{
-        name: Contribution._meta.get_field(name).verbose_name
-        for name in (
-            "recipient_iso3",
-            "year",
-            "date",
-            "amount",
-            "currency",
-            "status",
-            "sector",
-            "channel",
-            "description",
-        )
-    },
+FIELD_LABELS: dict[str, object] = {
+    name: getattr(Contribution._meta.get_field(field), "verbose_name", name)
+    for name, field in (
+        ("donor_id", "donor"),
+        *(
+            (name, name)
+            for name in (
+                "recipient_iso3",
+                "year",
+                "date",
+                "amount",
+                "currency",
+                "status",
+                "sector",
+                "channel",
+                "description",
+            )
+        ),
+    )
 }
 
 
