@@ -188,3 +188,19 @@ def test_tracker_dates_in_the_reader_language(client, language, due, submitted, 
     row = html[html.index('data-iso3="SEN"') :].split("</tr>", 1)[0]
     assert due in html
     assert submitted in row and late in row
+
+
+def test_a_registry_import_that_only_updates_in_bulk_gives_a_new_map_version(
+    client, django_capture_on_commit_callbacks
+):
+    """`apply_import` sets `listed_as_party_on` with QuerySet.update (no signal): it
+    bumps the States' stamp itself, so the page and map are not kept from before."""
+    from casework.states.registry import RegistryDiff
+    from casework.states.services import apply_import
+
+    before = _map_url(client.get("/compliance/2025/").content.decode())
+    with django_capture_on_commit_callbacks(execute=True):
+        apply_import(RegistryDiff(in_file={"SEN"}), listed_on=dt.date(2026, 1, 1))
+    assert StateParty.objects.get(iso3="SEN").listed_as_party_on == dt.date(2026, 1, 1)
+    after = _map_url(client.get("/compliance/2025/").content.decode())
+    assert after != before
