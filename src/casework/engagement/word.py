@@ -130,7 +130,9 @@ def word_changes(upload: WordUpload) -> list[Change]:
 @transaction.atomic
 def apply_word(upload: WordUpload, accepted: set[int], *, user: User) -> Revision:
     """Make the accepted changes (indexes into `word_changes`) and record a revision."""
-    WordUpload.objects.select_for_update().filter(pk=upload.pk).first()
+    locked = WordUpload.objects.select_for_update().get(pk=upload.pk)
+    if locked.applied_at is not None:  # applied meanwhile, from another tab
+        raise DraftChangedError
     now = current(upload)
     if now.paragraphs != list(upload.base) or now.keys != list(upload.keys):
         raise DraftChangedError

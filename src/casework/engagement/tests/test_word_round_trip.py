@@ -154,3 +154,14 @@ def test_outsiders_cannot_see_an_upload(client, member, outsider, year_2025):
     url = response["Location"]
     client.force_login(outsider)
     assert client.get(url).status_code == 403
+
+
+def test_the_report_pages_offer_the_upload(member, year_2025):
+    preview = member.get("/engagement/years/2025/report/es/").content.decode()
+    assert 'action="/engagement/years/2025/report/es/word/"' in preview
+    case_page = member.get(f"/engagement/cases/{year_2025.pk}/report/").content.decode()
+    for code in ("en", "fr", "es"):
+        assert (
+            f'action="/engagement/cases/{year_2025.pk}/report/{code}/word/"'
+            in case_page
+        )
