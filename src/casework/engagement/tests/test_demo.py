@@ -7,7 +7,14 @@ from casework.engagement import documents
 from casework.engagement.demo import load_demo
 from casework.engagement.models import Case, LogEntry
 from casework.exports.docx import render_docx
-from casework.exports.readback import docx_footnotes, docx_text, pdf_language, pdf_text
+from casework.exports.pdf import render_pdf
+from casework.exports.readback import (
+    docx_footnotes,
+    docx_text,
+    pdf_language,
+    pdf_missing_glyphs,
+    pdf_text,
+)
 from casework.states.demo import load_demo as load_states_demo
 
 pytestmark = pytest.mark.django_db
@@ -97,3 +104,22 @@ def test_demo_spanish_report_at_its_url_is_spanish(client, committee_member):
     assert pdf.status_code == 200
     assert pdf_language(pdf.content).startswith("es")
     assert "Actividades del Comité" in pdf_text(pdf.content)
+
+
+def test_demo_report_is_a_un_document_in_both_formats():
+    _demo()
+    spec = documents.annual_report_spec(2025, "fr")
+    data = render_docx(spec)
+    document = Document(io.BytesIO(data))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    numbered = [
+        p for p in document.paragraphs if p._p.find(f"{w}pPr/{w}numPr") is not None
+    ]
+    assert len(numbered) == 18  # Word numbers 1-18 itself
+    assert "APLC/MSP.22/2025/DEMO.1" in document.sections[0].header.paragraphs[0].text
+    assert document.core_properties.author == (
+        "Comité sur le renforcement de la coopération et de l'assistance"
+    )
+    pdf = render_pdf(spec)
+    assert pdf_missing_glyphs(pdf) == 0
+    assert "Türkiye" in pdf_text(pdf)
