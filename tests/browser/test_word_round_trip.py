@@ -1,12 +1,16 @@
-"""Issue 16: a committee member edits an observation in Word and brings it back.
+"""Issue 16: a committee member edits an observation (and the annual report) in Word
+and brings it back.
 
 Downloads the DOCX from the observation page, edits it as Word would (one paragraph
 rewritten, one typed with track changes on, one comment), uploads it on the same page,
 reads the paragraph diff, applies it, and the next DOCX export says what was accepted.
 """
 
+import datetime as dt
+
 import pytest
 
+from casework.engagement.models import Event, LogEntry
 from casework.exports.readback import docx_text
 from casework.exports.tests import word_editing as word
 from casework.observations.models import Observation, ObservationText, Revision
@@ -76,3 +80,39 @@ def test_a_member_brings_back_a_word_copy_and_the_next_export_carries_it(
     assert "soften" not in exported
     revision = Revision.objects.get(source=Revision.Source.WORD)
     assert revision.author is not None and revision.author.username == "member"
+
+
+def test_the_annual_report_comes_back_from_word_on_its_page(
+    page, live_server, committee_member, tmp_path
+):
+    Event.objects.create(
+        kind=Event.Kind.WORKSHOP,
+        start=dt.date(2025, 3, 26),
+        place="Geneva",
+        titles={"en": "reporting on cooperation and assistance"},
+    )
+    log_in(page, live_server, "member")
+    page.goto(f"{live_server.url}/engagement/years/2025/report/en/")
+    with page.expect_download() as download_info:
+        page.locator("a", has_text="DOCX").first.click()
+    original = download_info.value.path().read_bytes()
+    edited = word.edit(
+        original,
+        word.insert_tracked_after(1, "The Committee met the Article 5 Committee."),
+    )
+    path = tmp_path / "report-edited.docx"
+    path.write_bytes(edited)
+    page.set_input_files("#id_document_report", str(path))
+    page.locator("form.word-upload button[type=submit]").click()
+    page.wait_for_load_state()
+    assert (
+        "The Committee met the Article 5 Committee."
+        in page.locator("table.word-changes").inner_text()
+    )
+    page.get_by_role("button", name="Apply the ticked changes").click()
+    page.wait_for_load_state()
+    assert (
+        "The Committee met the Article 5 Committee."
+        in page.locator("article").inner_text()
+    )
+    assert LogEntry.objects.filter(source_key="", year=2025).count() == 1
