@@ -109,6 +109,7 @@ class ImportResult:
     removed: list[dict[str, Any]] = field(default_factory=list)
     keys_seen: set[str] = field(default_factory=set)
     scopes: set[str] = field(default_factory=set)
+    sources: set[str] = field(default_factory=set)
     # Keep the created entries in `created` (False in the worker: the counts suffice).
     keep_created: bool = True
     created_count: int = 0
@@ -265,6 +266,7 @@ def save_rows(
             result.keys_seen.add(key)
             if row.scope:
                 result.scopes.add(row.scope)
+                result.sources.add(row.source)
             donor, how = matcher.resolve(
                 row.donor_name,
                 kind=row.donor_kind,
@@ -341,16 +343,22 @@ def save_rows(
 def find_removed(result: ImportResult) -> list[dict[str, Any]]:
     """Entries of the file's scopes (its activities, its source references) it no longer holds."""
     removed = []
-    scopes = sorted(result.scopes)
-    for start in range(0, len(scopes), 100):  # a hundred scopes a query
-        within = Q()
-        for scope in scopes[start : start + 100]:
-            within |= Q(natural_key__startswith=f"{scope}:")
-        for pk, key in Contribution.objects.filter(within).values_list(
-            "pk", "natural_key"
-        ):
-            if key not in result.keys_seen:
+    if not result.scopes:
+        return removed
+    # One pass over the ledger's entries of the file's sources; a key's scope is one of its
+    # prefixes up to a ":" (a LIKE per scope would scan the table once per activity).
+    entries = Contribution.objects.filter(source__in=result.sources).values_list(
+        "pk", "natural_key"
+    )
+    for pk, key in entries.iterator(chunk_size=5000):
+        if key in result.keys_seen:
+            continue
+        cut = key.find(":")
+        while cut != -1:
+            if key[:cut] in result.scopes:
                 removed.append({"key": key, "id": pk})
+                break
+            cut = key.find(":", cut + 1)
     return sorted(removed, key=lambda item: item["key"])
 
 
