@@ -179,11 +179,6 @@ def seed(site: Site) -> None:
         text=True,
     )
     site.counts = done.stdout.strip().splitlines()[-1]
-    subprocess.run(
-        [CASEWORK, "manage", "collectstatic", "--noinput", "-v", "0"],
-        env=site.env,
-        check=True,
-    )
     print(
         f"{site.scale}×: documents, findings = {site.counts} "
         f"(ready in {time.monotonic() - started:.0f} s)",
@@ -193,7 +188,9 @@ def seed(site: Site) -> None:
 
 def log_in(base: str) -> requests.Session:
     session = requests.Session()
-    session.get(f"{base}/accounts/login/")
+    page = session.get(f"{base}/accounts/login/")
+    if page.status_code != 200:
+        raise SystemExit(f"the login page answered HTTP {page.status_code}")
     response = session.post(
         f"{base}/accounts/login/",
         data={
@@ -254,6 +251,12 @@ def load(base: str, *, users: int, seconds: float, think: float, turn: Turn) -> 
 
 def run_turn(site: Site, args: argparse.Namespace) -> Turn:
     turn = Turn(site.scale, {name: [] for name in PAGES})
+    # Each turn: the static files of the code as it is now (the manifest names them).
+    subprocess.run(
+        [CASEWORK, "manage", "collectstatic", "--noinput", "-v", "0"],
+        env=site.env,
+        check=True,
+    )
     server = subprocess.Popen(
         [
             CASEWORK,

@@ -9,7 +9,8 @@ different), then takes turns (`--rounds` times):
   the queue is empty; the clock runs from the first upload to the worker's exit, and
   every run must end `done`;
 - in process: the same files through `casework.core.run.analyse_path` in this process,
-  one after the other, after one warm-up document (the models loaded once).
+  one after the other, after one warm-up document (the models loaded once), the learned
+  reader's embedding cache emptied before each document (as in the worker's child).
 
 It prints documents/min for each turn, the best of each, and the ratio pipeline/in-process
 (the issue's target: ≥ 0.6), with the load average during each turn: on a shared machine
@@ -133,6 +134,7 @@ def pipeline_turn(files: list[tuple[Path, str]], env: dict[str, str]) -> Turn:
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.db import connection
 
+    import casework.documents.tasks  # noqa: F401  (imported by a running site already)
     from casework.documents.models import AnalysisRun, Document
     from casework.documents.services import upload_documents
     from casework.states.models import StateParty
@@ -161,6 +163,7 @@ def pipeline_turn(files: list[tuple[Path, str]], env: dict[str, str]) -> Turn:
 
 
 def in_process_turn(files: list[tuple[Path, str]]) -> Turn:
+    from casework.core.indicators.learned import encoder
     from casework.core.model import PipelineConfig
     from casework.core.run import analyse_path
 
@@ -169,6 +172,10 @@ def in_process_turn(files: list[tuple[Path, str]]) -> Turn:
     with LoadSampler(turn):
         started = time.perf_counter()
         for path, iso3 in files:
+            # Each document embedded afresh, as in the worker's child (forked per
+            # document, its embedding cache starts empty): no head start from a turn
+            # that saw the same passages.
+            encoder().forget()
             analyse_path(path, config, state=iso3)
         turn.seconds = time.perf_counter() - started
     return turn
@@ -183,11 +190,12 @@ def main() -> None:
     args = parser.parse_args()
 
     root = Path(tempfile.mkdtemp(prefix="casework-pipeline-"))
+    (root / "data").mkdir()
     env = {
         **os.environ,
         "CASEWORK_DATA_DIR": str(root / "data"),
         "CASEWORK_SECRET_KEY": "bench-" + "x" * 50,
-        "CASEWORK_LOG_LEVEL": "WARNING",
+        "CASEWORK_LOG_LEVEL": os.environ.get("CASEWORK_LOG_LEVEL", "WARNING"),
         "CASEWORK_TASK_BACKEND": "database",
     }
     if args.database_url:

@@ -188,9 +188,8 @@ def compute(*, years: list[int], group: str, kind: str, basis: str) -> Stored:
     """Compute and store the figures for these filters (the worker's job, or the very
     first request for a set of filters when nothing is stored yet)."""
     options = _options(years, group, kind, basis)
-    version = (
-        data_version()
-    )  # read first: a change during the computation leaves it stale
+    # Read first: a change during the computation leaves the stored figures stale.
+    version = data_version()
     stored = Stored(
         version=version,
         computed_at=timezone.now(),

@@ -68,7 +68,7 @@ def test_after_a_review_the_page_serves_the_stored_figures_until_the_worker_ran(
     with django_capture_on_commit_callbacks(execute=True):
         stale = client.get(URL).content.decode()
     # still the figures computed before the review, said to be on their way
-    assert "being computed in the background" in stale
+    assert "being computed in the background" in stale  # said to be on their way
     assert "2025,national_resources,0,1,0.000" in _csv(client)
 
     run_queued_tasks()
