@@ -342,7 +342,7 @@ def save_rows(
 
 def find_removed(result: ImportResult) -> list[dict[str, Any]]:
     """Entries of the file's scopes (its activities, its source references) it no longer holds."""
-    removed = []
+    removed: list[dict[str, Any]] = []
     if not result.scopes:
         return removed
     # One pass over the ledger's entries of the file's sources; a key's scope is one of its
