@@ -92,6 +92,9 @@ def test_focal_point_files_the_report_online(
         page.goto(detail)
         page.locator("form[action$='/do/clear/'] button").click()
         page.wait_for_load_state()
+        # Submitting asks first: the button leads to a confirmation page.
+        page.locator("a.button[href$='/submit/']").click()
+        page.wait_for_load_state()
         page.locator("form[action$='/do/submit/'] button").click()
         page.wait_for_load_state()
         assert page.locator(".tracker-status.status-on_time").is_visible()
