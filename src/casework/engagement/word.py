@@ -29,13 +29,15 @@ from casework.engagement.models import (
     written,
 )
 from casework.engagement.services import log_for_year
-from casework.exports.word_edits import Change, apply, body_paragraphs, changes
+from casework.exports.word_edits import (
+    Change,
+    DraftChangedError,
+    apply,
+    body_paragraphs,
+    changes,
+)
 
 FIXED = "fixed"  # a paragraph Casework writes itself ("Submitted by …"): not editable
-
-
-class DraftChangedError(Exception):
-    """The document was changed in Casework after the Word copy was uploaded."""
 
 
 @dataclass(frozen=True, slots=True)

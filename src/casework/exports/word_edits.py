@@ -56,6 +56,10 @@ DAMAGED: Final = _(
 )
 
 
+class DraftChangedError(Exception):
+    """The text changed after the Word copy was uploaded: its changes no longer apply."""
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
     kind: Literal["replace", "insert", "delete"]

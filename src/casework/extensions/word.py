@@ -12,17 +12,19 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from casework.exports.word_edits import Change, apply, body_paragraphs, changes
+from casework.exports.word_edits import (
+    Change,
+    DraftChangedError,
+    apply,
+    body_paragraphs,
+    changes,
+)
 from casework.extensions import services
 from casework.extensions.models import (
     CommentRevision,
     CommentWordUpload,
     CommitteeComment,
 )
-
-
-class DraftChangedError(Exception):
-    """The comments were changed after the Word copy was uploaded."""
 
 
 def paragraphs_of(comment: CommitteeComment) -> list[str]:

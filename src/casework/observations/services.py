@@ -13,7 +13,13 @@ from casework.domain import state_names
 from casework.domain.languages import LANGUAGES, pick
 from casework.domain.locale import format_date
 from casework.exports.spec import DocumentSpec, Heading, Paragraph, TitleBlock
-from casework.exports.word_edits import Change, apply, body_paragraphs, changes
+from casework.exports.word_edits import (
+    Change,
+    DraftChangedError,
+    apply,
+    body_paragraphs,
+    changes,
+)
 from casework.observations import citations, consistency
 from casework.observations.drafting import draft
 from casework.observations.knowledge import Knowledge, gather
@@ -145,10 +151,6 @@ def read_word(
         base=citations.plain(item.paragraphs()),
         edited=edited,
     )
-
-
-class DraftChangedError(Exception):
-    """The draft was edited after the Word copy was uploaded."""
 
 
 def word_changes(upload: WordUpload) -> list[Change]:

@@ -15,8 +15,8 @@ from casework.accounts.permissions import signed_in_required
 from casework.documents.permissions import visible_documents
 from casework.domain.indicators import COUNT
 from casework.domain.languages import LANGUAGES, NATIVE
+from casework.exports import word_views
 from casework.exports.registry import DOCUMENT_FORMATS, document_response
-from casework.exports.word_edits import WordFileError
 from casework.observations import services
 from casework.observations.compilation import build_compilation
 from casework.observations.knowledge import gather
@@ -238,27 +238,15 @@ def word_upload(request: HttpRequest, pk: int, language: str) -> HttpResponse:
     observation = get_observation_for_user(request.user, pk)
     if not observation.texts.filter(language=language).exists():
         raise Http404("No text in this language")
-    upload = request.FILES.get("document")
-    back = reverse("observations:detail", args=[observation.pk]) + f"#text-{language}"
-    if upload is None:
-        messages.error(request, _("Choose the edited Word document (.docx) to upload."))
-        return redirect(back)
-    try:
-        stored = services.read_word(
-            observation,
-            language,
-            upload.read(),
-            filename=upload.name or "document.docx",
-            user=_editor(request),
-        )
-    except WordFileError as error:
-        messages.error(
-            request,
-            _("%(file)s could not be read: %(reason)s")
-            % {"file": upload.name, "reason": error},
-        )
-        return redirect(back)
-    return redirect("observations:word_review", pk=stored.pk)
+    return word_views.receive(
+        request,
+        back=reverse("observations:detail", args=[observation.pk])
+        + f"#text-{language}",
+        read=lambda data, filename: services.read_word(
+            observation, language, data, filename=filename, user=_editor(request)
+        ),
+        review=lambda stored: reverse("observations:word_review", args=[stored.pk]),
+    )
 
 
 @editors_only
@@ -268,28 +256,14 @@ def word_review(request: HttpRequest, pk: int) -> HttpResponse:
     observation = upload.text.observation
     found = services.word_changes(upload)
     if request.method == "POST" and upload.applied_at is None:
-        accepted = {
-            int(value)
-            for value in request.POST.getlist("accept")
-            if value.isdigit() and int(value) < len(found)
-        }
-        try:
-            services.apply_word(upload, accepted, user=_editor(request))
-        except services.DraftChangedError:
-            messages.error(
-                request,
-                _(
-                    "The draft was changed after this document was uploaded. Download "
-                    "it again, make your changes and upload it."
-                ),
-            )
-            return redirect("observations:detail", pk=observation.pk)
-        messages.success(
+        return word_views.apply_ticked(
             request,
-            _("%(applied)s of %(total)s changes applied.")
-            % {"applied": len(accepted), "total": len(found)},
+            found=found,
+            apply=lambda accepted: services.apply_word(
+                upload, accepted, user=_editor(request)
+            ),
+            back=reverse("observations:detail", args=[observation.pk]),
         )
-        return redirect("observations:detail", pk=observation.pk)
     context = {
         "upload": upload,
         "observation": observation,

@@ -3,10 +3,9 @@ compared paragraph by paragraph with the document, applied change by change."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,7 +19,7 @@ from casework.engagement.permissions import (
     get_word_upload_for_user,
 )
 from casework.engagement.views.years import check_year
-from casework.exports.word_edits import WordFileError
+from casework.exports import word_views
 
 
 def _editor(request: HttpRequest) -> User:
@@ -43,27 +42,19 @@ def _receive(
     year: int | None = None,
     case: Case | None = None,
 ) -> HttpResponse:
-    upload = request.FILES.get("document")
-    if upload is None:
-        messages.error(request, _("Choose the edited Word document (.docx) to upload."))
-        return redirect(back)
-    try:
-        stored = word.read_word(
-            upload.read(),
-            filename=upload.name or "document.docx",
+    return word_views.receive(
+        request,
+        back=back,
+        read=lambda data, filename: word.read_word(
+            data,
+            filename=filename,
             user=_editor(request),
             language=language,
             year=year,
             case=case,
-        )
-    except WordFileError as error:
-        messages.error(
-            request,
-            _("%(file)s could not be read: %(reason)s")
-            % {"file": upload.name, "reason": error},
-        )
-        return redirect(back)
-    return redirect("engagement:word_review", pk=stored.pk)
+        ),
+        review=lambda stored: reverse("engagement:word_review", args=[stored.pk]),
+    )
 
 
 @committee_only
@@ -91,28 +82,14 @@ def word_review(request: HttpRequest, pk: int) -> HttpResponse:
     upload = get_word_upload_for_user(request.user, pk)
     found = word.word_changes(upload)
     if request.method == "POST" and upload.applied_at is None:
-        accepted = {
-            int(value)
-            for value in request.POST.getlist("accept")
-            if value.isdigit() and int(value) < len(found)
-        }
-        try:
-            word.apply_word(upload, accepted, user=_editor(request))
-        except word.DraftChangedError:
-            messages.error(
-                request,
-                _(
-                    "The document was changed after this copy was uploaded. Download "
-                    "it again, make your changes and upload it."
-                ),
-            )
-            return redirect(_back(upload))
-        messages.success(
+        return word_views.apply_ticked(
             request,
-            _("%(applied)s of %(total)s changes applied.")
-            % {"applied": len(accepted), "total": len(found)},
+            found=found,
+            apply=lambda accepted: word.apply_word(
+                upload, accepted, user=_editor(request)
+            ),
+            back=_back(upload),
         )
-        return redirect(_back(upload))
     if upload.document == Document.CASE_REPORT and upload.case is not None:
         title = _("Final report: individualised approach of %(name)s") % {
             "name": upload.case.state.name

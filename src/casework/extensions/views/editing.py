@@ -10,11 +10,12 @@ from django.db import transaction
 from django.db.models import F, Model
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from casework.domain.languages import NATIVE
-from casework.exports.word_edits import WordFileError
+from casework.exports import word_views
 from casework.extensions import prefill, services, word
 from casework.extensions.forms import (
     FORMSETS,
@@ -240,25 +241,16 @@ def comment_word_upload(request: HttpRequest, pk: int, language: str) -> HttpRes
     if comment is None:
         raise Http404
     back = f"{extension.get_absolute_url()}#comments-{language}"
-    upload = request.FILES.get("document")
-    if upload is None:
-        messages.error(request, _("Choose the edited Word document (.docx) to upload."))
-        return redirect(back)
-    try:
-        stored = word.read_word(
-            comment,
-            upload.read(),
-            filename=upload.name or "document.docx",
-            user=_editor(request),
-        )
-    except WordFileError as error:
-        messages.error(
-            request,
-            _("%(file)s could not be read: %(reason)s")
-            % {"file": upload.name, "reason": error},
-        )
-        return redirect(back)
-    return redirect("extensions:comment_word_review", pk=stored.pk)
+    return word_views.receive(
+        request,
+        back=back,
+        read=lambda data, filename: word.read_word(
+            comment, data, filename=filename, user=_editor(request)
+        ),
+        review=lambda stored: reverse(
+            "extensions:comment_word_review", args=[stored.pk]
+        ),
+    )
 
 
 @signed_in_only
@@ -270,28 +262,14 @@ def comment_word_review(request: HttpRequest, pk: int) -> HttpResponse:
     back = f"{extension.get_absolute_url()}#comments-{comment.language}"
     found = word.word_changes(upload)
     if request.method == "POST" and upload.applied_at is None:
-        accepted = {
-            int(value)
-            for value in request.POST.getlist("accept")
-            if value.isdigit() and int(value) < len(found)
-        }
-        try:
-            word.apply_word(upload, accepted, user=_editor(request))
-        except word.DraftChangedError:
-            messages.error(
-                request,
-                _(
-                    "The document was changed after this copy was uploaded. Download "
-                    "it again, make your changes and upload it."
-                ),
-            )
-            return redirect(back)
-        messages.success(
+        return word_views.apply_ticked(
             request,
-            _("%(applied)s of %(total)s changes applied.")
-            % {"applied": len(accepted), "total": len(found)},
+            found=found,
+            apply=lambda accepted: word.apply_word(
+                upload, accepted, user=_editor(request)
+            ),
+            back=back,
         )
-        return redirect(back)
     context = {
         "upload": upload,
         "extension": extension,
