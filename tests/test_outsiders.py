@@ -534,6 +534,11 @@ def world(
     settings.MEDIA_ROOT = tmp_path / "media"
     load_demo_content()
     markers = state_a_private_objects(owner)
+    # The calendar feed's <token> (KNOWN_VALUES["token"]) is State A's focal point's own
+    # feed: public items only, so the walk reaches it and can see it leaks nothing.
+    from casework.engagement.models import CalendarFeed
+
+    CalendarFeed.objects.create(user=owner, token=KNOWN_VALUES["token"][0])
     cambodia = make_user("cambodia", "focal_point", iso3=STATE_B)
     outsider, own, unit = Client(), Client(), Client()
     outsider.force_login(cambodia)
