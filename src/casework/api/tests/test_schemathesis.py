@@ -45,6 +45,7 @@ def test_api_conforms_to_its_schema(keep_test_connection):
             database=None,
         )
         def check(case):
-            case.call_and_validate()
+            # Its WSGI client does not unpack gzip, which the site sends when asked.
+            case.call_and_validate(headers={"Accept-Encoding": "identity"})
 
         check()

@@ -100,9 +100,11 @@ def year_detail(request: HttpRequest, year: int) -> HttpResponse:
             messages.success(request, _("Priority action added."))
             return redirect("engagement:year", year)
         if "delete_priority" in request.POST:
-            Priority.objects.filter(
-                year=year, pk=request.POST["delete_priority"]
-            ).delete()
+            chosen = request.POST["delete_priority"]
+            if chosen.isdigit():
+                Priority.objects.filter(year=year, pk=int(chosen)).delete()
+            else:
+                messages.error(request, _("Choose the priority action to remove."))
             return redirect("engagement:year", year)
     sync_log(year)
     context = {
