@@ -219,10 +219,6 @@ def test_features_of_no_passage_are_empty():
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=False,
-    reason="retrained weights drift past 1e-3 on this machine since the lock refresh; under investigation (issue 13 note)",
-)
 def test_training_is_reproducible(tmp_path):
     out = tmp_path / "model.npz"
     meta = train(out=out)
