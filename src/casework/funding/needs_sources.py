@@ -4,13 +4,15 @@
   of the requesting State for that year (source: extension request). Pulled by
   `pull_needs_from_extensions()`, which updates what it pulled before and never touches
   needs entered by hand.
-- Article 7 reports (issue 5) and individualised-approach cases (issue 6) hold no amounts
-  yet, so their needs are entered by hand with the matching source.
+- Online Article 7 reports: on submission, Form J's needs and the support received are
+  recorded by `record_online_report()` (called by the reporting app's feed).
+- Individualised-approach cases hold no amounts yet, so their needs are entered by hand.
 """
 
 from __future__ import annotations
 
 import logging
+from decimal import Decimal
 
 from django.apps import apps
 from django.db import transaction
@@ -30,7 +32,10 @@ def needs_from_other_apps() -> list[tuple[str, bool]]:
             str(_("Extension requests: international funding sought per year")),
             _has_extensions(),
         ),
-        (str(_("Article 7 reports: no amounts held yet; enter by hand")), False),
+        (
+            str(_("Online Article 7 reports: Form J needs, recorded on submission")),
+            True,
+        ),
         (
             str(_("Individualised-approach cases: no amounts held yet; enter by hand")),
             False,
@@ -83,3 +88,87 @@ def pull_needs_from_extensions() -> int:
     )
     stale.delete()
     return count
+
+
+ONLINE_REPORT_PREFIX = "reporting.report:"
+
+
+@transaction.atomic
+def record_online_report(
+    *,
+    report_pk: int,
+    iso3: str,
+    year: int,
+    language: str,
+    needs: list[dict[str, str]],
+    received: list[dict[str, str]],
+) -> tuple[int, int]:
+    """What a submitted online report says, into the ledger "as reported by the State".
+
+    Its needs (Form J) become `Need` rows (source: Article 7 report) and the support it
+    received becomes recipient-reported lines (`record_state_report`, source
+    "state_report", never counted in totals but shown beside what donors reported).
+    Submitting the report again replaces what it said before. A row whose amount
+    cannot be read is left out and logged (the report's validation refused such
+    amounts before submission). Returns (needs recorded, received lines recorded).
+    """
+    from casework.domain.locale import NumberFormatError, parse_number
+    from casework.funding.services import ReceivedLine, record_state_report
+    from casework.states.models import StateParty
+
+    def amount(row: dict[str, str]) -> Decimal | None:
+        try:
+            value = parse_number(str(row.get("amount", "")), language=language)
+        except NumberFormatError:
+            logger.warning("online report %s: amount %r not read", report_pk, row)
+            return None
+        return value if value > 0 else None
+
+    state = StateParty.objects.get(iso3=iso3.upper())
+    prefix = f"{ONLINE_REPORT_PREFIX}{report_pk}:"
+    Need.objects.filter(origin_key__startswith=prefix).delete()
+    reference = str(
+        _("Online Article 7 report of %(state)s for %(year)d")
+        % {"state": state.name_en, "year": year}
+    )
+    kept = 0
+    for n, row in enumerate(needs):
+        value = amount(row)
+        currency = str(row.get("currency", "")).strip().upper()
+        if value is None or len(currency) != 3:
+            continue
+        purpose = " – ".join(
+            x for x in (str(row.get("kind", "")), str(row.get("purpose", ""))) if x
+        )
+        save_need(
+            Need(
+                origin_key=f"{prefix}{n}",
+                state=state,
+                year=year,
+                amount=value,
+                currency=currency,
+                source=NeedSource.REPORT,
+                source_reference=f"{reference}: {purpose}"[:400],
+                is_published=False,
+            )
+        )
+        kept += 1
+    lines = []
+    for row in received:
+        value = amount(row)
+        currency = str(row.get("currency", "")).strip().upper()
+        donor = str(row.get("donor", "")).strip()
+        if value is None or len(currency) != 3 or not donor:
+            continue
+        lines.append(
+            ReceivedLine(
+                donor_name=donor,
+                amount=value,
+                currency=currency,
+                description=str(row.get("purpose", ""))[:500],
+            )
+        )
+    record_state_report(
+        iso3, year, lines, reference=f"{ONLINE_REPORT_PREFIX}{report_pk}"
+    )
+    return kept, len(lines)

@@ -160,6 +160,7 @@ def feed_submission(report: Report, pdf: bytes, *, user: User | None) -> list[Fi
     record_submission(
         report.state, report.year, submitted_at=submitted_on, source="online"
     )
+    _record_in_the_ledger(report)
     _refresh_observations(report)
     logger.info(
         "report %s: submitted as document %s with %d form findings",
@@ -168,3 +169,29 @@ def feed_submission(report: Report, pdf: bytes, *, user: User | None) -> list[Fi
         len(findings),
     )
     return findings
+
+
+def _record_in_the_ledger(report: Report) -> None:
+    """Form J's needs and support received, in the funding ledger as the State said them."""
+    from casework.funding.needs_sources import record_online_report
+
+    answers = report.form_answers("J")
+
+    def rows(key: str) -> list[dict[str, str]]:
+        value = answers.get(key) or []
+        return [row for row in value if isinstance(row, dict)]
+
+    needs, received = record_online_report(
+        report_pk=report.pk,
+        iso3=report.state.iso3,
+        year=report.year,
+        language=report.entry_language,
+        needs=rows("needs"),
+        received=rows("assistance_received"),
+    )
+    logger.info(
+        "report %s: %d needs and %d lines of support received in the ledger",
+        report.pk,
+        needs,
+        received,
+    )
