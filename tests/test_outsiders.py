@@ -72,6 +72,7 @@ PUBLIC = frozenset(
         # a user's secret feed address: the token stands for its user (unknown or
         # revoked token: 404), so calendar programs subscribe without a session
         "engagement:calendar_feed",
+        "calendar_feed",  # the same feed at the address the calendar page gives
         "engagement:calendar",  # public meetings; the Committee sees all
         "extensions:list",  # published requests
         "extensions:template_xlsx",

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from casework.engagement.views.public import public_calendar_ics
+from casework.engagement.views.public import calendar_feed_ics, public_calendar_ics
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -23,6 +23,9 @@ urlpatterns = [
     path("notifications/", include("casework.notifications.urls")),
     path("search/", include("casework.search.urls")),
     path("calendar.ics", public_calendar_ics, name="calendar_ics"),
+    # A user's secret, revocable address for calendar programs, as the calendar page
+    # gives it (also answered under /engagement/calendar/).
+    path("calendar/<str:token>.ics", calendar_feed_ics, name="calendar_feed"),
     path("", include("casework.web.urls")),
 ]
 

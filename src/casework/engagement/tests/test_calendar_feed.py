@@ -81,3 +81,17 @@ def test_anonymous_cannot_make_an_address(client):
     response = client.post(reverse("engagement:calendar_feed_change"))
     assert response.status_code == 302 and "login" in response["Location"]
     assert not CalendarFeed.objects.exists()
+
+
+def test_the_calendar_page_gives_the_short_address_and_it_answers(
+    client, committee_member
+):
+    long = _feed(client, committee_member)
+    token = CalendarFeed.objects.get(user=committee_member).token
+    short = f"/calendar/{token}.ics"
+    assert reverse("calendar_feed", args=[token]) == short
+    client.force_login(committee_member)
+    assert short in client.get(reverse("engagement:calendar")).content.decode()
+    client.logout()
+    assert client.get(short).content == client.get(long).content
+    assert client.get("/calendar/not-a-token.ics").status_code == 404

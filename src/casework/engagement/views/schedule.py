@@ -52,9 +52,7 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
     ]
     feed = feed_of(request.user)
     feed_url = (
-        request.build_absolute_uri(
-            reverse("engagement:calendar_feed", args=[feed.token])
-        )
+        request.build_absolute_uri(reverse("calendar_feed", args=[feed.token]))
         if feed
         else ""
     )
