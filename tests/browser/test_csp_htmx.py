@@ -16,9 +16,11 @@ def _watch_csp(tab) -> list[str]:
     violations: list[str] = []
     tab.on(
         "console",
-        lambda message: violations.append(message.text)
-        if "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            violations.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
     )
     return violations
 
