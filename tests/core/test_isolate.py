@@ -69,3 +69,26 @@ def test_a_child_that_dies_gives_a_message_not_a_traceback(report, monkeypatch, 
         "report.txt: the analysis stopped unexpectedly (exit code 3);"
     )
     assert "Traceback" not in capfd.readouterr().err
+
+
+def test_the_worker_warms_up_once_and_children_give_the_same_answer(tmp_path):
+    from casework.core import isolate
+    from casework.core.language import _identifier
+    from casework.core.model import PipelineConfig
+    from casework.core.run import analyse_path
+
+    config = PipelineConfig(model=False)
+    isolate._warmed.discard(False)
+    isolate.warm_up(config)
+    assert False in isolate._warmed
+    assert _identifier.cache_info().currsize >= 1  # the language model is loaded here
+    text = tmp_path / "report.txt"
+    text.write_text(
+        "Le Gouvernement du Sénégal finance les salaires du personnel du centre national "
+        "de déminage. Les besoins restants s'élèvent à 2 500 000 dollars.",
+        encoding="utf-8",
+    )
+    isolated = isolate.analyse_isolated(text, config, state="SEN")
+    direct = analyse_path(text, config, state="SEN")
+    assert not isolated.failed
+    assert isolated.findings == direct.findings and isolated.language == "fr"

@@ -23,10 +23,12 @@ import os
 import resource
 import signal
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Final
 
 from casework.core.indicators.learned import encoder, load_model
 from casework.core.model import Analysis, PipelineConfig
@@ -81,6 +83,34 @@ def preload_model() -> None:
     model = load_model()
     if model is not None:
         encoder().encode(["warm up"])
+
+
+# A few sentences in each language, analysed once in the worker before its first fork:
+# everything the pipeline loads or compiles on first use (the language identifier's
+# model, the regex gates, the rules, the learned reader) is then inherited by every
+# child instead of being rebuilt for each document.
+WARM_UP_TEXT: Final = (
+    "The Government covered the salaries of the national mine action centre in 2025.\n\n"
+    "Le Gouvernement a financé les salaires du centre national de déminage en 2025.\n\n"
+    "El Gobierno financió los salarios del centro nacional de desminado en 2025.\n"
+)
+_warmed: set[bool] = set()
+
+
+def warm_up(config: PipelineConfig) -> None:
+    """Load and compile, in this process and once, what every analysis needs."""
+    if config.model in _warmed:
+        return
+    if config.model:
+        preload_model()
+    with tempfile.TemporaryDirectory(prefix="casework-warm-") as folder:
+        sample = Path(folder) / "warm-up.txt"
+        sample.write_text(WARM_UP_TEXT, encoding="utf-8")
+        try:
+            analyse_path(sample, config)
+        except Exception:  # a warm-up that fails only costs speed
+            logger.warning("analyser warm-up failed", exc_info=True)
+    _warmed.add(config.model)
 
 
 def _child(
@@ -142,8 +172,7 @@ def analyse_isolated(
     """analyse_path in a child process with a memory limit and a deadline; never raises
     (unless `heartbeat`, called every `heartbeat_every` seconds while waiting, raises)."""
     config = config or PipelineConfig()
-    if config.model:
-        preload_model()
+    warm_up(config)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     receive, send = context.Pipe(duplex=False)
