@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.models import User
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
@@ -15,6 +17,7 @@ from django_htmx.middleware import HtmxDetails
 from casework.accounts.permissions import signed_in_required
 from casework.documents import services
 from casework.documents.forms import UploadForm, too_large_message
+from casework.documents.models import AnalysisRun
 from casework.documents.permissions import (
     analysis_requesters_only,
     can_ask_for_analysis,
@@ -29,6 +32,8 @@ from casework.documents.storage import StorageError, sweep_incoming
 from casework.documents.uploads import limit_uploads
 from casework.domain.languages import is_language, name_of, normalise
 
+PAGE_SIZE = 100  # documents per page of the list
+
 
 class HtmxHttpRequest(HttpRequest):
     """A request through django-htmx's middleware (settings.MIDDLEWARE)."""
@@ -38,18 +43,31 @@ class HtmxHttpRequest(HttpRequest):
 
 @signed_in_required
 def document_list(request: HttpRequest) -> HttpResponse:
-    documents = visible_documents(request.user).prefetch_related("runs")
+    # The list shows names and statuses: a document's extracted text and a run's
+    # analyser JSON (megabytes for real reports) stay in the database.
+    runs = AnalysisRun.objects.only("pk", "document_id", "status")
+    documents = (
+        visible_documents(request.user)
+        .defer("text")
+        .select_related("state")
+        .prefetch_related(Prefetch("runs", queryset=runs))
+    )
     year = request.GET.get("year", "")
     if year.isdigit():
         documents = documents.filter(year=int(year))
     iso3 = request.GET.get("state", "").upper()
     if iso3:
         documents = documents.filter(state__iso3=iso3)
+    page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "documents/list.html",
         {
-            "documents": documents[:500],
+            "documents": page.object_list,
+            "page": page,
+            "query": query.urlencode(),
             "can_upload": can_upload(request.user),
             "can_review": can_review(request.user),
         },
