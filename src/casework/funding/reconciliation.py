@@ -83,7 +83,7 @@ class Pair:
 def pairs(contributions: QuerySet[Contribution]) -> list[Pair]:
     """Every donor → recipient pair and year where the recipient's report is in the ledger."""
     reports = contributions.filter(source=Source.STATE_REPORT)
-    reported = set(reports.values_list("recipient_iso3", "year").distinct())
+    reported = set(reports.order_by().values_list("recipient_iso3", "year").distinct())
     if not reported:
         return []
     given: dict[tuple[int, str, int], Decimal] = defaultdict(Decimal)

@@ -322,6 +322,7 @@ def save_rows(
                 recipient_iso3__in={c.recipient_iso3 for c in new}
             )
             .exclude(source=Source.STATE_REPORT)
+            .order_by()  # no default ordering in the DISTINCT
             .values_list("recipient_iso3", "source")
             .distinct()
         ):

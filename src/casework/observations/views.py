@@ -72,7 +72,13 @@ def observation_list(request: HttpRequest) -> HttpResponse:
         .values("state_id")
     )
     years = sorted(
-        set(visible_documents(request.user).values_list("year", flat=True)) | {year},
+        set(
+            visible_documents(request.user)
+            .order_by()
+            .values_list("year", flat=True)
+            .distinct()
+        )
+        | {year},
         reverse=True,
     )
     context = {

@@ -117,7 +117,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "sectors": Sector.choices,
         "sources": Source.choices,
         "donor_names": sorted(
-            set(visible.values_list("donor__name", flat=True).distinct())
+            set(visible.order_by().values_list("donor__name", flat=True).distinct())
         ),
         "query": request.GET.urlencode(),
     }
