@@ -45,6 +45,26 @@ class LimitedUploadHandler(FileUploadHandler):
         return None  # the next handler (memory or temporary file) keeps the bytes
 
 
+class SiteUploadLimit(LimitedUploadHandler):
+    """The same limit for every upload of the site (settings.FILE_UPLOAD_HANDLERS).
+
+    A file over `CASEWORK_MAX_UPLOAD_MB` is skipped while it streams in, on any page (an
+    attachment, an import), so no oversized temporary copy is ever kept; the names it
+    refused are on the request for the view's message (`refused_uploads`).
+    """
+
+    def __init__(self, request: HttpRequest | None = None) -> None:
+        super().__init__(request, limit=max_upload_bytes())
+        if request is not None:
+            request.refused_uploads = self.refused  # type: ignore[attr-defined]
+
+
+def refused_uploads(request: HttpRequest) -> list[str]:
+    """The names of the files `SiteUploadLimit` dropped from this request (after its body
+    was read: request.FILES or request.POST touched)."""
+    return list(getattr(request, "refused_uploads", []))
+
+
 def limit_uploads(request: HttpRequest) -> LimitedUploadHandler:
     """Put the limit first among the request's upload handlers; call it before the
     request's POST or FILES is read (the view must be csrf_exempt, then csrf_protect)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -10,6 +11,8 @@ from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from casework.documents.forms import too_large_message
+from casework.documents.uploads import max_upload_bytes, max_upload_mb
 from casework.domain.languages import DEFAULT, LANGUAGES, name_of
 from casework.engagement.models import (
     Attachment,
@@ -192,9 +195,38 @@ class ParticipantForm(forms.ModelForm[Participant]):
 
 
 class AttachmentForm(forms.ModelForm[Attachment]):
+    """A presentation, minutes or an event document; `refused` names the files the site's
+    upload limit dropped while they streamed in (`documents.uploads.refused_uploads`)."""
+
     class Meta:
         model = Attachment
         fields = ["title", "file"]
+
+    def __init__(self, *args: Any, refused: Sequence[str] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.refused = list(refused)
+        self.fields["file"].help_text = _("Up to %(limit)d MB.") % {
+            "limit": max_upload_mb()
+        }
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data.get("file")
+        if (
+            upload is not None
+            and (getattr(upload, "size", 0) or 0) > max_upload_bytes()
+        ):
+            raise forms.ValidationError(too_large_message(upload.name or ""))
+        return upload
+
+    def clean(self) -> dict[str, Any] | None:
+        cleaned = super().clean()
+        if self.refused:
+            self.errors.pop(
+                "file", None
+            )  # "required": the file was dropped, not missing
+            for name in self.refused:
+                self.add_error("file", too_large_message(name))
+        return cleaned
 
 
 class PlatformForm(forms.ModelForm[Platform]):

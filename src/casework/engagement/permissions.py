@@ -19,6 +19,7 @@ from casework.accounts.permissions import (
     user_passes,
 )
 from casework.engagement.models import (
+    Attachment,
     Case,
     CaseStep,
     Event,
@@ -78,6 +79,13 @@ def get_entry_for_user(user: AnyUser, pk: int) -> LogEntry:
 def get_priority_for_user(user: AnyUser, pk: int) -> Priority:
     require(can_work_on_engagement(user))
     return get_object_or_404(Priority, pk=pk)
+
+
+def get_attachment_for_user(user: AnyUser, pk: int) -> Attachment:
+    """A presentation, minutes or event document: the Committee's working papers, like
+    the case, platform or event page it is on."""
+    require(can_work_on_engagement(user))
+    return get_object_or_404(Attachment, pk=pk)
 
 
 def get_published_case(pk: int) -> Case:

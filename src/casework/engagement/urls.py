@@ -1,6 +1,7 @@
 from django.urls import path
 
 from casework.engagement.views import (
+    attachments,
     cases,
     events,
     moved,
@@ -26,6 +27,7 @@ urlpatterns = [
     path("steps/<int:pk>/", cases.step_edit, name="step"),
     path("steps/<int:pk>/participants/", cases.participant_add, name="participant_add"),
     path("steps/<int:pk>/presentations/", cases.attachment_add, name="attachment_add"),
+    path("attachments/<int:pk>/", attachments.attachment_file, name="attachment"),
     path("published/<int:pk>/", public.published_case, name="published_case"),
     path(
         "published/<int:pk>/report/<lang:language>.<docformat:fmt>",

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "casework.reporting",
     "casework.engagement",
     "casework.extensions",
+    "casework.imports",
     "casework.funding",
     "casework.api",
     "casework.notifications",
@@ -239,6 +240,13 @@ FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 # The largest document one may upload, enforced while the upload streams in (documents).
 MAX_UPLOAD_MB = env_int("CASEWORK_MAX_UPLOAD_MB", default=200)
+# ... and for every other upload (attachments, imports): a larger file is dropped while it
+# streams in, never kept in memory or in a temporary file.
+FILE_UPLOAD_HANDLERS = [
+    "casework.documents.uploads.SiteUploadLimit",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # --- e-mail: printed on the console unless configured ---
 EMAIL_BACKEND = os.environ.get(

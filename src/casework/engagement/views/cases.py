@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from casework.documents.uploads import refused_uploads
 from casework.domain.languages import LANGUAGES, checked
 from casework.engagement import documents, forms, word
 from casework.engagement.models import Attachment, Case, CaseStep, written
@@ -122,13 +123,21 @@ def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
     step = get_step_for_user(request.user, pk)
-    form = forms.AttachmentForm(request.POST, request.FILES, prefix="attachment")
+    form = forms.AttachmentForm(
+        request.POST,
+        request.FILES,
+        prefix="attachment",
+        refused=refused_uploads(request),
+    )
     if form.is_valid():
         attachment = form.save(commit=False)
         attachment.step = step
         attachment.kind = Attachment.Kind.PRESENTATION
         attachment.save()
         messages.success(request, _("Presentation uploaded."))
+    elif form.has_error("file") and (request.FILES or form.refused):
+        for error in form.errors["file"]:
+            messages.error(request, str(error))
     else:
         messages.error(request, _("Choose a file and give it a title."))
     return redirect("engagement:case", step.case_id)

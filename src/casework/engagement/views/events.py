@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from casework.documents.uploads import refused_uploads
 from casework.engagement import forms
 from casework.engagement.models import Attachment, Event
 from casework.engagement.permissions import committee_only, get_event_for_user
@@ -47,7 +48,10 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("engagement:event", event.pk)
         if "document" in request.POST:
             document_form = forms.AttachmentForm(
-                request.POST, request.FILES, prefix="document"
+                request.POST,
+                request.FILES,
+                prefix="document",
+                refused=refused_uploads(request),
             )
             if document_form.is_valid():
                 document = document_form.save(commit=False)

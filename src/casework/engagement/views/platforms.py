@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from casework.documents.uploads import refused_uploads
 from casework.engagement import forms
 from casework.engagement.models import Attachment, Platform
 from casework.engagement.permissions import committee_only
@@ -46,7 +47,10 @@ def platform_edit(request: HttpRequest, iso3: str) -> HttpResponse:
     minutes_form = forms.AttachmentForm(prefix="minutes")
     if request.method == "POST" and "minutes" in request.POST:
         minutes_form = forms.AttachmentForm(
-            request.POST, request.FILES, prefix="minutes"
+            request.POST,
+            request.FILES,
+            prefix="minutes",
+            refused=refused_uploads(request),
         )
         if platform.pk and minutes_form.is_valid():
             minutes = minutes_form.save(commit=False)
