@@ -177,9 +177,23 @@ def test_restore_drill_gives_identical_rows_and_originals(sites, tmp_path):
     assert again.returncode != 0
     assert "is not empty" in again.stderr and "--force" in again.stderr
     assert "Traceback" not in again.stderr
+    # A stamp cached before the restore describes the old data: the restore drops it.
+    stale = "from django.core.cache import cache; print(cache.get('version:documents'))"
+    _ok(
+        [
+            "manage",
+            "shell",
+            "-c",
+            "from django.core.cache import cache;"
+            " cache.set('version:documents', 'before-restore', 3600)",
+        ],
+        fresh,
+    )
+    assert "before-restore" in _ok(["manage", "shell", "-c", stale], fresh)
     forced = _casework(["restore", "--force", str(backup)], fresh)
     assert forced.returncode == 0, forced.stderr
     assert _counts(fresh) == _counts(source)
+    assert "before-restore" not in _ok(["manage", "shell", "-c", stale], fresh)
 
 
 @pytest.fixture

@@ -494,6 +494,11 @@ def restore_backup(directory: Path, *, force: bool) -> dict[str, Any]:
                 f"{t} {want} != {got}" for t, (want, got) in sorted(wrong.items())
             )
         )
+    # Every cached page, figure and data-version stamp described the data as it was before:
+    # drop them all, so the site (web and worker share this cache) reads the restored data.
+    from django.core.cache import cache
+
+    cache.clear()
     return manifest
 
 
