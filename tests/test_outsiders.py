@@ -463,6 +463,7 @@ def state_a_private_objects(owner: User) -> list[str]:
     from casework.findings import services as findings
     from casework.funding.models import ImportBatch
     from casework.observations import services as observations
+    from casework.reporting.models import Report
     from casework.reporting.tests.factories import make_report
     from casework.states.models import StateParty
 
@@ -501,7 +502,28 @@ def state_a_private_objects(owner: User) -> list[str]:
     ImportBatch.objects.create(
         kind="table", filename="private-batch.csv", sha256="6" * 64
     )
-    markers = [filename]
+    # Files being imported: a report's (its focal point's) and a new extension
+    # request's (the support unit's); only their uploader opens their pages.
+    from casework.imports.models import ImportJob
+
+    job_file = "sen-private-import-3c9d.xlsx"
+    ImportJob.objects.create(
+        kind="report",
+        status="failed",
+        message=f"{job_file}: a sheet cannot be read.",
+        filename=job_file,
+        sha256="7" * 64,
+        created_by=owner,
+        report=Report.objects.get(state=senegal, year=YEAR + 1),
+    )
+    ImportJob.objects.create(
+        kind="extension",
+        status="failed",
+        filename="new-request-import.xlsx",
+        sha256="8" * 64,
+        created_by=User.objects.get(username="support"),
+    )
+    markers = [filename, job_file]
     markers += ExtensionRequest.objects.filter(
         state=senegal, is_published=False
     ).values_list("reference", flat=True)

@@ -214,7 +214,14 @@ def import_template(
 
     Raises template_io.TemplateError when the file cannot be read at all.
     """
-    parsed = read_template(data, filename)
+    return import_parsed(read_template(data, filename), filename, into=into)
+
+
+def import_parsed(
+    parsed: ParsedRequest, filename: str, *, into: ExtensionRequest | None = None
+) -> ImportResult:
+    """Check a template read by `read_template` and save it (all or nothing): the
+    worker reads the file first, then saves in one short transaction (issue 15)."""
     state = None
     if parsed.fields.get("state"):
         state = StateParty.objects.filter(iso3=parsed.fields["state"]).first()

@@ -234,12 +234,19 @@ FIELD_HELP = {
 Grid = list[tuple[list[object], Callable[[int], Cell]]]
 
 
-def read_template(data: bytes, filename: str) -> ParsedRequest:
-    """Read an XLSX or CSV template; values that cannot be read become `errors`."""
+def _no_progress(percent: int) -> None:
+    return None
+
+
+def read_template(
+    data: bytes, filename: str, *, progress: Callable[[int], None] = _no_progress
+) -> ParsedRequest:
+    """Read an XLSX or CSV template; values that cannot be read become `errors`. The
+    worker reads it (`extensions.import_jobs`), telling `progress` how far it got."""
     if filename.lower().endswith(".csv"):
         grids = _csv_grids(data, filename)
     elif filename.lower().endswith(".xlsx"):
-        grids = _xlsx_grids(data, filename)
+        grids = _xlsx_grids(data, filename, progress)
     else:
         raise TemplateError(
             _("%(name)s: upload the template as .xlsx or .csv.") % {"name": filename}
@@ -252,6 +259,7 @@ def read_template(data: bytes, filename: str) -> ParsedRequest:
             )
             % {"name": filename}
         )
+    progress(80)
     _read_language(grids["Request"], parsed)
     _read_request(grids["Request"], parsed)
     for title, columns in TABLES.items():
@@ -259,7 +267,11 @@ def read_template(data: bytes, filename: str) -> ParsedRequest:
     return parsed
 
 
-def _xlsx_grids(data: bytes, filename: str = "template.xlsx") -> dict[str, Grid]:
+def _xlsx_grids(
+    data: bytes,
+    filename: str = "template.xlsx",
+    progress: Callable[[int], None] = _no_progress,
+) -> dict[str, Grid]:
     """Every sheet's rows, opened and streamed within the safe-open limits (a zip bomb
     or a workbook of too many rows or cells is a `TemplateError` naming the limit)."""
     try:
@@ -269,7 +281,9 @@ def _xlsx_grids(data: bytes, filename: str = "template.xlsx") -> dict[str, Grid]
     budget = Budget(filename)
     grids: dict[str, Grid] = {}
     try:
-        for sheet in workbook.worksheets:
+        sheets = max(1, len(workbook.worksheets))
+        for done, sheet in enumerate(workbook.worksheets):
+            progress(75 * done // sheets)
             rows: Grid = []
             for number, row in enumerate(xlsx_rows(sheet, budget), start=1):
 

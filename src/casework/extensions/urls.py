@@ -8,6 +8,7 @@ urlpatterns = [
     path("template.xlsx", listing.template_xlsx, name="template_xlsx"),
     path("template.csv", listing.template_csv, name="template_csv"),
     path("import/", listing.import_request, name="import"),
+    path("imports/<int:pk>/", listing.import_job, name="import_job"),
     path("new/", listing.new_request, name="new"),
     path("state/<str:iso3>/", listing.state_history, name="history"),
     path("<int:pk>/", detail.request_detail, name="detail"),

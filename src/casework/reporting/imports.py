@@ -49,6 +49,8 @@ from casework.reporting.schema import (
 )
 
 ANSWERS_SHEET = "Report"
+# Told how far the reading is, in percent (the worker's progress bar).
+Progress = Callable[[int], None]
 KEY_IN_HEADER = re.compile(r"\[(\w+)\]\s*$")
 T = TypeVar("T")
 
@@ -230,8 +232,16 @@ def _column_of(fld: Field, key: str | None) -> Column | None:
     return next((c for c in fld.columns if c.key == key), None)
 
 
+def _no_progress(percent: int) -> None:
+    return None
+
+
 def read_xlsx(
-    data: bytes, *, language: str | None = None, filename: str = "report.xlsx"
+    data: bytes,
+    *,
+    language: str | None = None,
+    filename: str = "report.xlsx",
+    progress: Progress = _no_progress,
 ) -> Proposal:
     """The answers of a filled template, for a report entered in `language`. The
     workbook is opened within the safe-open limits (compressed and unpacked size, rows,
@@ -241,7 +251,7 @@ def read_xlsx(
     except FileRefused as error:
         raise _refused(error) from error
     try:
-        return _read_workbook(workbook, Budget(filename), language)
+        return _read_workbook(workbook, Budget(filename), language, progress)
     except FileRefused as error:
         raise _refused(error) from error
     except (KeyError, ValueError, OSError, EOFError) as exc:  # a damaged sheet part
@@ -253,9 +263,15 @@ def read_xlsx(
         workbook.close()
 
 
-def _read_workbook(workbook: Any, budget: Budget, language: str | None) -> Proposal:
+def _read_workbook(
+    workbook: Any,
+    budget: Budget,
+    language: str | None,
+    progress: Progress = _no_progress,
+) -> Proposal:
     reading = Reading.of(workbook.properties.language, language)
     proposal = Proposal()
+    sheets = max(1, len(workbook.sheetnames))
     if ANSWERS_SHEET in workbook.sheetnames:
         for row in xlsx_rows(workbook[ANSWERS_SHEET], budget, min_row=2):
             code, key, *rest = [*row, None, None, None][:4]
@@ -268,7 +284,8 @@ def _read_workbook(workbook: Any, budget: Budget, language: str | None) -> Propo
                 proposal.unrecognised.append(f"{code}.{key}: {answer[:60]}")
                 continue
             proposal.put(form, fld, answer)
-    for name in workbook.sheetnames:
+    for done, name in enumerate(workbook.sheetnames, start=1):
+        progress(100 * done // sheets)
         if name == ANSWERS_SHEET:
             continue
         code, _dot, key = name.partition(".")
@@ -352,7 +369,11 @@ def iso_date(text: str, language: str) -> str:
 
 
 def read_docx(
-    data: bytes, *, language: str | None = None, filename: str = "report.docx"
+    data: bytes,
+    *,
+    language: str | None = None,
+    filename: str = "report.docx",
+    progress: Progress = _no_progress,
 ) -> Proposal:
     """A report in the layout this tool exports, in any of its languages: form headings,
     bold questions, tables. Numbers are read with the document's decimal mark and kept
@@ -369,7 +390,9 @@ def read_docx(
     )
     tables = iter(document.tables)
     paragraphs = iter(document.paragraphs)
-    for child in document.element.body.iterchildren():
+    children = list(document.element.body.iterchildren())
+    for done, child in enumerate(children, start=1):
+        progress(100 * done // len(children))
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "tbl":
             reader.table(next(tables))
@@ -494,14 +517,21 @@ def _table_cell(fld: Field, column: Column, row: int) -> str:
     }
 
 
-def read_upload(name: str, data: bytes, *, language: str | None = None) -> Proposal:
+def read_upload(
+    name: str,
+    data: bytes,
+    *,
+    language: str | None = None,
+    progress: Progress = _no_progress,
+) -> Proposal:
     """A file for a report entered in `language` (whose decimal mark reads the numbers
-    when the file does not say its own)."""
+    when the file does not say its own). The worker reads it (`reporting.import_jobs`),
+    telling `progress` how far it got."""
     lower = name.lower()
     if lower.endswith(".xlsx"):
-        return read_xlsx(data, language=language, filename=name)
+        return read_xlsx(data, language=language, filename=name, progress=progress)
     if lower.endswith(".docx"):
-        return read_docx(data, language=language, filename=name)
+        return read_docx(data, language=language, filename=name, progress=progress)
     raise UnreadableFile(
         _(
             "%(name)s is neither a .xlsx nor a .docx file; upload the report as .xlsx "

@@ -14,6 +14,7 @@ urlpatterns = [
     ),
     path("<int:pk>/import/", import_views.upload, name="import"),
     path("<int:pk>/import/apply/", import_views.apply, name="import_apply"),
+    path("imports/<int:pk>/", import_views.import_job, name="import_job"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/autosave/", views.autosave, name="autosave"),

@@ -117,17 +117,30 @@ def test_import_view_requires_an_editor(client, owner):
     assert client.post("/extensions/import/").status_code == 403
 
 
-def test_import_view_lists_cell_errors(client, support):
+def test_import_view_lists_cell_errors(
+    client,
+    support,
+    settings,
+    tmp_path,
+    run_queued_tasks,
+    django_capture_on_commit_callbacks,
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.DATA_DIR = tmp_path
     client.force_login(support)
     fields, tables = WITH_GAPS
     data = filled_template_xlsx(dict(fields, state="XYZ"), tables)
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    response = client.post(
-        "/extensions/import/", {"file": SimpleUploadedFile("r.xlsx", data)}
-    )
-    assert response.status_code == 400
-    assert "Request!B2: “XYZ” is not the ISO code" in response.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/extensions/import/", {"file": SimpleUploadedFile("r.xlsx", data)}
+        )
+    assert response.status_code == 302  # to the import's page; the worker reads it
+    run_queued_tasks()
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    assert "Request!B2: “XYZ” is not the ISO code" in page.content.decode()
+    assert not ExtensionRequest.objects.exists()
 
 
 def test_comment_edits_survive_regeneration_and_export(client, support, demo):

@@ -31,7 +31,7 @@ from casework.extensions.permissions import (
     get_request_for_user,
     signed_in_only,
 )
-from casework.extensions.template_io import TemplateError
+from casework.extensions.views.listing import queue_template
 
 # Model field -> the name its cell has in the template's Request sheet.
 CELL_NAMES = {attribute: name for name, attribute in services.REQUEST_COLUMNS.items()}
@@ -145,27 +145,14 @@ def reimport_request(request: HttpRequest, pk: int) -> HttpResponse:
     """Replace the request's values by those of a filled template (edited comments stay)."""
     extension = get_request_for_user(request.user, pk, edit=True)
     form = TemplateUploadForm(request.POST, request.FILES)
-    errors: list[str] = []
     if form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            result = services.import_template(
-                upload.read(), upload.name, into=extension
-            )
-        except TemplateError as exc:
-            errors = [str(exc)]
-        else:
-            if result.request is not None:
-                _bump_version(extension)
-                messages.success(
-                    request, _("Values replaced from %(name)s.") % {"name": upload.name}
-                )
-                return redirect("extensions:detail", pk=extension.pk)
-            errors = [str(error) for error in result.errors]
+        # Read and saved by the worker (extensions.import_jobs), which also makes open
+        # edit pages stale as _bump_version does.
+        return queue_template(request, form, extension=extension)
     return render(
         request,
         "extensions/import_errors.html",
-        {"form": form, "errors": errors, "extension": extension},
+        {"form": form, "errors": [], "extension": extension},
         status=400,
     )
 

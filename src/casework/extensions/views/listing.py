@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.models import User
 from django.db.models import Case, Count, DecimalField, F, Sum, Value, When
 from django.db.models.functions import Coalesce, Greatest
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -17,17 +20,18 @@ from casework.domain.languages import normalise
 from casework.exports.registry import table_response
 from casework.extensions import services
 from casework.extensions.forms import RequestForm, TemplateUploadForm
+from casework.extensions.import_jobs import import_extension_file
 from casework.extensions.permissions import (
     can_edit,
     can_publish,
     editors_only,
+    get_request_for_user,
     get_requests_for_user,
 )
-from casework.extensions.template_io import (
-    TemplateError,
-    template_csv_table,
-    template_sheets,
-)
+from casework.extensions.template_io import template_csv_table, template_sheets
+from casework.imports import jobs
+from casework.imports.models import ImportJob
+from casework.imports.views import job_context, progress_fragment
 from casework.states.services import get_state
 
 TEMPLATE_STEM = "extension-request-template"
@@ -91,29 +95,77 @@ def template_csv(request: HttpRequest) -> HttpResponse:
     return table_response(header, rows, fmt="csv", stem=TEMPLATE_STEM)
 
 
+def queue_template(
+    request: HttpRequest, form: TemplateUploadForm, **target: Any
+) -> HttpResponse:
+    """Store a valid upload for the worker and show its page (issue 15: the template is
+    never read in the web request); a disk that refuses it is said on the form."""
+    upload = form.cleaned_data["file"]
+    assert isinstance(request.user, User)
+    try:
+        job = jobs.store(
+            upload,
+            kind=ImportJob.Kind.EXTENSION,
+            user=request.user,
+            task=import_extension_file,
+            **target,
+        )
+    except jobs.NotStored as exc:
+        return render(
+            request,
+            "extensions/import_errors.html",
+            {"form": form, "errors": [str(exc)], **target},
+            status=507,
+        )
+    return redirect("extensions:import_job", pk=job.pk)
+
+
 @editors_only
 @require_POST
 def import_request(request: HttpRequest) -> HttpResponse:
-    """Create a request from a filled template, or show every cell that needs fixing."""
+    """Queue a filled template for the worker, which creates the request from it."""
     form = TemplateUploadForm(request.POST, request.FILES)
-    errors: list[str] = []
     if form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            result = services.import_template(upload.read(), upload.name)
-        except TemplateError as exc:
-            errors = [str(exc)]
-        else:
-            if result.request is not None:
-                messages.success(request, _("Request imported; here is its analysis."))
-                return redirect("extensions:detail", pk=result.request.pk)
-            errors = [str(error) for error in result.errors]
+        return queue_template(request, form)
     return render(
         request,
         "extensions/import_errors.html",
-        {"form": form, "errors": errors},
+        {"form": form, "errors": []},
         status=400,
     )
+
+
+@editors_only
+def import_job(request: HttpRequest, pk: int) -> HttpResponse:
+    """The uploaded template's page: progress while the worker reads it, then the new
+    (or updated) request, or every cell that needs fixing."""
+    job = jobs.get_job_for_user(request.user, pk, kind=ImportJob.Kind.EXTENSION)
+    extension = None
+    if job.extension_id is not None:
+        extension = get_request_for_user(request.user, job.extension_id, edit=True)
+    poll_url = reverse("extensions:import_job", args=[job.pk])
+    if request.method == "POST":
+        if request.POST.get("action") == "retry" and jobs.retry(
+            job, import_extension_file
+        ):
+            messages.info(request, _("The file is read again."))
+        return redirect(poll_url)
+    fragment = progress_fragment(request, job, poll_url)
+    if fragment is not None:
+        return fragment
+    created = job.result.get("request") if job.status == ImportJob.Status.DONE else None
+    if created is not None and (
+        extension is not None or get_requests_for_user(request.user).filter(pk=created)
+    ):
+        if extension is not None:
+            messages.success(
+                request, _("Values replaced from %(name)s.") % {"name": job.filename}
+            )
+        else:
+            messages.success(request, _("Request imported; here is its analysis."))
+        return redirect("extensions:detail", pk=created)
+    context = job_context(job, poll_url, extension=extension, form=TemplateUploadForm())
+    return render(request, "extensions/import_job.html", context)
 
 
 @editors_only

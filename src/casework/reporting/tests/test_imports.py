@@ -51,21 +51,39 @@ def test_other_files_are_refused_with_a_reason():
         read_upload("report.xlsx", b"not a workbook")
 
 
-def test_upload_review_and_apply_an_xlsx(client, owner):
+def test_upload_review_and_apply_an_xlsx(
+    client,
+    owner,
+    settings,
+    tmp_path,
+    run_queued_tasks,
+    django_capture_on_commit_callbacks,
+):
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.urls import reverse
 
+    from casework.imports.models import ImportJob
+
+    settings.DATA_DIR = tmp_path
     report = make_report(answers={})
     client.force_login(owner)
     file = SimpleUploadedFile(
         "2025.xlsx", template_xlsx(_full_answers(), language="fr")
     )
-    review = client.post(reverse("reporting:import", args=[report.pk]), {"file": file})
+    with django_capture_on_commit_callbacks(execute=True):
+        uploaded = client.post(
+            reverse("reporting:import", args=[report.pk]), {"file": file}
+        )
+    job = ImportJob.objects.get()
+    assert uploaded["Location"] == reverse("reporting:import_job", args=[job.pk])
+    assert job.status == "queued" and job.result == {}  # not read in the request
+    run_queued_tasks()  # the worker reads it
+    review = client.get(uploaded["Location"])
     assert review.status_code == 200
     assert 'value="J.assistance_received"' in review.content.decode()
     response = client.post(
         reverse("reporting:import_apply", args=[report.pk]),
-        {"take": ["J.assistance_received", "A.measures"]},
+        {"job": job.pk, "take": ["J.assistance_received", "A.measures"]},
     )
     assert response.status_code == 302
     report.refresh_from_db()
