@@ -30,6 +30,6 @@ def load_demo() -> None:
         order = list(Observation.Status.values)
         while order.index(observation.status) < order.index(target):
             try:
-                services.advance(observation)
+                services.advance(observation, by=None)  # loaded by a command
             except services.AgreeError:
                 break  # findings still pending review: the demo leaves it a draft

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
+from casework.audit import services as audit
 from casework.domain import state_names
 from casework.domain.languages import LANGUAGES, pick
 from casework.domain.locale import format_date
@@ -299,9 +301,36 @@ def _lang() -> str:
     return normalise(translation.get_language())
 
 
-def advance(observation: Observation) -> Observation:
+def _stored(observation: Observation) -> dict[str, Any] | None:
+    """The observation as stored now, for the audit log's "before"."""
+    return audit.snapshot(Observation.objects.filter(pk=observation.pk).first())
+
+
+def _record_status(
+    action: str,
+    observation: Observation,
+    *,
+    by: User | None,
+    before: dict[str, Any] | None,
+    was: str,
+) -> None:
+    """Who moved the observation from `was` to its status, in the step's transaction."""
+    audit.record(
+        action,
+        actor=by,
+        obj=observation,
+        before=before,
+        after=audit.snapshot(observation),
+        message=f"status: {was} → {observation.status}",
+        source=audit.Source.APP if by is not None else audit.Source.COMMAND,
+    )
+
+
+@transaction.atomic
+def advance(observation: Observation, *, by: User | None) -> Observation:
     """draft → agreed (AgreeError while findings are pending review or the text
-    contradicts itself or the records) → published."""
+    contradicts itself or the records) → published. The audit log records who (`by`;
+    None for a command such as the demo loader)."""
     following = NEXT_STATUS.get(Observation.Status(observation.status))
     if following is None:
         return observation
@@ -309,18 +338,36 @@ def advance(observation: Observation) -> Observation:
         problems = blockers(observation)
         if problems:
             raise AgreeError(" ".join(problems))
+    before, was = _stored(observation), observation.status
     observation.status = following
     if following == Observation.Status.PUBLISHED:
         observation.published_at = timezone.now()
     observation.save(update_fields=["status", "published_at", "updated_at"])
+    action = (
+        audit.Action.PUBLISHED
+        if following == Observation.Status.PUBLISHED
+        else audit.Action.CHANGED  # agreed: a status change of the draft
+    )
+    _record_status(action, observation, by=by, before=before, was=was)
     return observation
 
 
-def reopen(observation: Observation) -> Observation:
-    """Back to draft (e.g. after new findings); unpublishes."""
+@transaction.atomic
+def reopen(observation: Observation, *, by: User | None) -> Observation:
+    """Back to draft (e.g. after new findings); unpublishes. Recorded with who (`by`):
+    "withdrawn" when it was published, "returned for changes" otherwise."""
+    before, was = _stored(observation), observation.status
+    if was == Observation.Status.DRAFT:
+        return observation  # nothing to reopen, nothing to record
     observation.status = Observation.Status.DRAFT
     observation.published_at = None
     observation.save(update_fields=["status", "published_at", "updated_at"])
+    action = (
+        audit.Action.WITHDRAWN
+        if was == Observation.Status.PUBLISHED
+        else audit.Action.RETURNED
+    )
+    _record_status(action, observation, by=by, before=before, was=was)
     return observation
 
 

@@ -182,10 +182,10 @@ def edit_text(request: HttpRequest, pk: int, language: str) -> HttpResponse:
 def change_status(request: HttpRequest, pk: int) -> HttpResponse:
     observation = get_observation_for_user(request.user, pk)
     if request.POST.get("action") == "reopen":
-        services.reopen(observation)
+        services.reopen(observation, by=_editor(request))
     else:
         try:
-            services.advance(observation)
+            services.advance(observation, by=_editor(request))
         except services.AgreeError as error:
             messages.error(
                 request,

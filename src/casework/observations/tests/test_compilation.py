@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def agreed(reviewed):
     observation = services.generate(reviewed, 2025)
-    services.advance(observation)
+    services.advance(observation, by=None)
     return observation
 
 
@@ -107,7 +107,7 @@ def test_french_names_numbers_and_date_line(support):
     sierra_leone = reviewed_state("SLE", 2025, support, sha="c")
     oman = reviewed_state("OMN", 2025, support, sha="d")
     for state in (sierra_leone, oman):
-        services.advance(services.generate(state, 2025))
+        services.advance(services.generate(state, 2025), by=None)
     spec = build_compilation(2025, language="fr", issued=dt.date(2025, 12, 1))
     assert spec.date_line == "1er décembre 2025"
     spanish = build_compilation(2025, language="es", issued=dt.date(2025, 12, 1))

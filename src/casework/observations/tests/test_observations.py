@@ -86,9 +86,9 @@ def test_edits_survive_regeneration_unless_discarded(reviewed, support):
 def test_status_flow_and_public_partial(reviewed):
     observation = services.generate(reviewed, 2025)
     assert services.published_for_state(reviewed) == []
-    services.advance(observation)
+    services.advance(observation, by=None)
     assert observation.status == Observation.Status.AGREED
-    services.advance(observation)
+    services.advance(observation, by=None)
     assert [o.pk for o in services.published_for_state(reviewed)] == [observation.pk]
     html = Template(
         "{% load observations_tags %}{% published_observations state %}"
@@ -101,7 +101,7 @@ def test_compilation_docx_and_pdf(reviewed):
     from casework.exports.pdf import render_pdf
 
     observation = services.generate(reviewed, 2025)
-    services.advance(observation)
+    services.advance(observation, by=None)
     for language, sentence in (
         ("en", "Senegal provided information on the national"),
         ("fr", "Le Sénégal a fourni des informations sur les ressources"),

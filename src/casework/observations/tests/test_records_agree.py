@@ -131,7 +131,7 @@ def test_pending_finding_is_pending_review_and_blocks_agreeing(client, support):
     assert "pendiente de examen" in observation.text("es")
     assert topic not in observation.text("en").split("did not provide information")[1]
     with pytest.raises(services.AgreeError):
-        services.advance(observation)
+        services.advance(observation, by=None)
     client.force_login(support)
     page = client.get(reverse("observations:detail", args=[observation.pk]))
     assert b"Pending review" in page.content
@@ -146,7 +146,7 @@ def test_pending_finding_is_pending_review_and_blocks_agreeing(client, support):
     findings.review(pending, support, decision="accepted")
     services.generate(state, 2025)
     observation.refresh_from_db()
-    assert services.advance(observation).status == Observation.Status.AGREED
+    assert services.advance(observation, by=None).status == Observation.Status.AGREED
 
 
 def test_a_changed_source_makes_the_draft_stale_and_the_update_is_a_diff(
@@ -235,13 +235,13 @@ def test_a_stale_draft_is_not_agreed_before_its_update(nigeria, support):
     observation = services.generate(nigeria, 2025)
     Platform.objects.create(state=nigeria, exists="no")
     with pytest.raises(services.AgreeError, match="sources changed"):
-        services.advance(observation)
+        services.advance(observation, by=None)
     services.accept_update(observation, {}, user=support)  # nothing taken over
     observation.refresh_from_db()
     assert "register of national platforms" not in observation.text("en")
     # no longer stale, but it still denies what the register now holds
     with pytest.raises(services.AgreeError, match="holds information"):
-        services.advance(observation)
+        services.advance(observation, by=None)
     Platform.objects.filter(state=nigeria).update(exists="yes")  # no signal, no save
     assert services.is_stale(observation)
     every = {
@@ -251,7 +251,7 @@ def test_a_stale_draft_is_not_agreed_before_its_update(nigeria, support):
     services.accept_update(observation, every, user=support)
     observation.refresh_from_db()
     assert "register of national platforms" in observation.text("en")
-    assert services.advance(observation).status == Observation.Status.AGREED
+    assert services.advance(observation, by=None).status == Observation.Status.AGREED
 
 
 def test_a_paragraph_edited_in_word_keeps_its_sources():

@@ -39,7 +39,7 @@ def test_the_word_copy_is_marked_draft_until_agreed(
     client.force_login(committee_member)
     draft = Document(io.BytesIO(docx_of(client, observation)))
     assert "Draft" in draft.sections[0].first_page_header.paragraphs[0].text
-    services.advance(observation)
+    services.advance(observation, by=None)
     agreed = Document(io.BytesIO(docx_of(client, observation)))
     assert "Draft" not in agreed.sections[0].first_page_header.paragraphs[0].text
 
