@@ -14,8 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_import_template_see_gap_chart_download_french_comments(
-    page, live_server, support, tmp_path: Path
+    page, live_server, support, tmp_path: Path, settings, run_queued_tasks
 ):
+    settings.DATA_DIR = tmp_path
     log_in(page, live_server, "support")
     page.goto(f"{live_server.url}/extensions/")
 
@@ -37,6 +38,11 @@ def test_import_template_see_gap_chart_download_french_comments(
     page.set_input_files("#import-form input[type=file]", str(filled))
     page.click("#import-form button[type=submit]")
     page.wait_for_load_state()
+    # Stored and queued: the worker reads and saves it while the page polls (issue 15).
+    assert page.locator("#import-progress progress").is_visible()
+    run_queued_tasks()
+    page.wait_for_url("**/extensions/*/")
+    page.locator("#gap-chart").wait_for()
     assert page.locator("h1").inner_text().startswith("Extension request of Tajikistan")
 
     chart = page.locator("#gap-chart svg.funding-gap")

@@ -11,12 +11,24 @@ pytestmark = pytest.mark.django_db
 SHOTS = None  # a directory path keeps screenshots while working on the pages
 
 
-def test_phone_user_imports_last_years_template(browser, live_server, owner, tmp_path):
+def test_phone_user_imports_last_years_template(
+    browser, live_server, owner, tmp_path, settings, run_queued_tasks
+):
+    settings.DATA_DIR = tmp_path
     context = browser.new_context(
         viewport={"width": 390, "height": 844}, locale="en-GB"
     )
     page = context.new_page()
     page.set_default_timeout(15_000)
+    refused: list[str] = []  # the polling must work under the Content-Security-Policy
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     try:
         report = make_report(answers={}, language="en")
         log_in(page, live_server, "owner")
@@ -40,6 +52,10 @@ def test_phone_user_imports_last_years_template(browser, live_server, owner, tmp
         page.set_input_files("#id_file", str(last_year))
         page.click("main button[type=submit]")
         page.wait_for_load_state()
+        # Stored and queued: the worker reads it while the page polls (issue 15).
+        assert page.locator("#import-progress progress").is_visible()
+        run_queued_tasks()
+        page.locator("input[name=take][value='A.measures']").wait_for()
         assert page.locator("input[name=take][value='A.measures']").is_checked()
         page.uncheck("input[name=take][value='J.needs']")
         page.click("main form button[type=submit]")
@@ -49,5 +65,6 @@ def test_phone_user_imports_last_years_template(browser, live_server, owner, tmp
             page.input_value("[name='J.needs.0.kind']") == "Funding"
         )  # kept, not ticked
         assert Report.objects.get(pk=report.pk).answers["C"]["mined_areas"]
+        assert refused == []
     finally:
         context.close()
