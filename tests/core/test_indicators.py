@@ -97,6 +97,17 @@ def test_headings_contents_lines_and_references_give_nothing():
     assert present(text) == set()
 
 
+def test_news_furniture_is_not_a_challenge():
+    text = (
+        "The director of the Chad mine action authority could not be reached for "
+        "comment on Tuesday evening."
+    )
+    assert "challenges" not in present(text)
+    assert "challenges" in present(
+        "Three villages in the north of Chad could not be reached by survey teams in 2031."
+    )
+
+
 def test_global_background_is_not_about_the_state():
     assert (
         present(

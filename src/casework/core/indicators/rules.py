@@ -69,6 +69,8 @@ BASE_RULES: tuple[Rule, ...] = (
             r"limited (?:capacity|access)|could not be (?:reached|accessed|surveyed|cleared)|unable to)\b"
         ),
         0.9,
+        # News furniture: "could not be reached for comment" is about a journalist's call.
+        unless=_re(r"\b(?:for comment|to comment|comment on)\b"),
     ),
     Rule(
         "ch-fr-obstacle",
