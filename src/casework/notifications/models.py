@@ -8,10 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Notification(models.Model):
-    """A message to one user, written in their profile language when shown or e-mailed.
+    """A message to one user, written when shown (in the page's interface language) or
+    e-mailed (in their profile language).
 
     `params` holds what the text needs (State, year, who, date…), so that the text
-    follows the recipient's language even after they change it. `key` makes a
+    follows the reader's language even after they change it. `key` makes a
     notification idempotent: one (recipient, kind, key) at most when it is set.
     """
 

@@ -122,9 +122,12 @@ def _text(notification: Notification, language: str) -> Text:
     if kind == Kind.FINDINGS_AWAITING_REVIEW:
         return Text(
             _("Findings awaiting review: %(state)s") % v,
-            _(
+            ngettext(
+                "The analysis of %(document)s (%(state)s) found %(count)s finding "
+                "that awaits review.",
                 "The analysis of %(document)s (%(state)s) found %(count)s findings "
-                "that await review."
+                "that await review.",
+                int(params.get("count", 0) or 0),
             )
             % v,
         )

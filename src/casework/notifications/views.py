@@ -1,4 +1,9 @@
-"""The inbox: a user's own notifications, in their profile language; mark as read."""
+"""The inbox: a user's own notifications, in the interface language; mark as read.
+
+A notification is stored as its kind and parameters, never as text (texts.render writes
+it). The inbox writes it in the language of the page it is on, so a French page shows
+French notifications whatever the profile says; e-mails, which have no page, are written
+in the profile language (tasks.send_notification_email)."""
 
 from __future__ import annotations
 
@@ -6,17 +11,18 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST, require_safe
 
 from casework.accounts.permissions import signed_in_required
+from casework.domain.languages import normalise
 from casework.notifications import services
 from casework.notifications.models import Notification
 from casework.notifications.permissions import (
     get_notification_for_user,
     get_recipient,
 )
-from casework.notifications.preferences import language_of
 from casework.notifications.texts import Text
 from casework.notifications.texts import render as render_text
 
@@ -33,7 +39,7 @@ class Item:
 @require_safe
 def inbox(request: HttpRequest) -> HttpResponse:
     user = get_recipient(request.user)
-    language = language_of(user)
+    language = normalise(translation.get_language())  # the page's, not the profile's
     notifications = Notification.objects.filter(recipient=user)[:SHOWN]
     items = [Item(n, render_text(n, language)) for n in notifications]
     return render(

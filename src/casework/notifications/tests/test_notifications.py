@@ -4,6 +4,7 @@ findings awaiting review."""
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -95,11 +96,57 @@ def test_email_and_inbox_speak_the_recipients_language_not_the_senders(
     assert "2 avril 2026" in message.body
     assert "http://localhost:8000/reporting/1/" in message.body
     assert message.extra_headers["Content-Language"] == "fr"
-    # the inbox too, whatever the interface language
-    client.force_login(owner)
-    page = client.get(reverse("notifications:inbox"), HTTP_ACCEPT_LANGUAGE="en")
-    assert "rapport au titre de l&#x27;article 7" in page.content.decode()
     assert Notification.objects.get().emailed_at is not None
+
+
+@pytest.mark.parametrize(
+    ("interface", "subject", "body"),
+    [
+        ("en", "Senegal, Article 7 report 2026: received", "2 April 2026"),
+        (
+            "fr",
+            "Sénégal, rapport au titre de l&#x27;article 7 pour 2026 : reçu",
+            "2 avril 2026",
+        ),
+        (
+            "es",
+            "Senegal, informe del artículo 7 de 2026: recibido",
+            "2 de abril de 2026",
+        ),
+    ],
+)
+def test_the_inbox_speaks_the_interface_language_whatever_the_profile_says(
+    client, owner, interface, subject, body
+):
+    """Stored as kind + parameters, written at display time in the page's language; the
+    profile language (French here) only decides the e-mails."""
+    set_profile(owner, preferred_language="fr")
+    notify([owner], Kind.REPORT_SUBMITTED, params=PARAMS, url="/reporting/1/")
+    client.force_login(owner)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = interface
+    page = client.get(reverse("notifications:inbox")).content.decode()
+    assert f'<html lang="{interface}"' in page
+    assert subject in page and body in page
+    assert f'<ul class="inbox" lang="{interface}">' in page
+    # the same notification, read again in another language, changes with it
+    other = "es" if interface != "es" else "en"
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = other
+    again = client.get(reverse("notifications:inbox")).content.decode()
+    assert subject not in again
+
+
+def test_a_count_of_one_finding_is_singular_in_every_language():
+    params = {"iso3": "SEN", "document": "sen-2026.pdf", "count": 1}
+    one = Notification(kind=Kind.FINDINGS_AWAITING_REVIEW, params=params)
+    many = Notification(
+        kind=Kind.FINDINGS_AWAITING_REVIEW, params={**params, "count": 3}
+    )
+    assert "found 1 finding that awaits review" in render(one, "en").body
+    assert "found 3 findings that await review" in render(many, "en").body
+    assert "1 constat en attente" in render(one, "fr").body
+    assert "3 constats en attente" in render(many, "fr").body
+    assert "1 hallazgo pendiente" in render(one, "es").body
+    assert "3 hallazgos pendientes" in render(many, "es").body
 
 
 @pytest.mark.parametrize(
