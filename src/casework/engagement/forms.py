@@ -134,6 +134,7 @@ class CaseForm(forms.ModelForm[Case]):
         fields = ["state", "requested_on", "summary"]
         widgets = _dates("requested_on")
         field_classes = {"state": StateChoiceField}
+        labels = {"state": _("State")}  # the model field has no verbose name
 
 
 class CaseReportForm(TranslatedTextsForm[Case]):

@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from casework.exports.word_edits import Change, DraftChangedError, WordFileError
 
@@ -68,7 +69,11 @@ def apply_ticked(
         return redirect(back)
     messages.success(
         request,
-        _("%(applied)s of %(total)s changes applied.")
+        ngettext(
+            "%(applied)s of %(total)s change applied.",
+            "%(applied)s of %(total)s changes applied.",
+            len(found),
+        )
         % {"applied": len(accepted), "total": len(found)},
     )
     return redirect(back)

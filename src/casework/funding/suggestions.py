@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from casework.domain.state_names import forms
 from casework.funding.models import Contribution, DonorPriority, Need, Sector, Status
@@ -189,8 +190,12 @@ def _score(
         if parts["trend"] > 0:
             if suggestion.earlier_usd:
                 suggestion.reasons.append(
-                    _(
-                        "Support rising: %(recent)s in the last %(n)d years against %(earlier)s before."
+                    ngettext(
+                        "Support rising: %(recent)s in the last year against "
+                        "%(earlier)s before.",
+                        "Support rising: %(recent)s in the last %(n)d years against "
+                        "%(earlier)s before.",
+                        TREND_YEARS,
                     )
                     % {
                         "recent": money(suggestion.recent_usd),
@@ -200,7 +205,11 @@ def _score(
                 )
             else:
                 suggestion.reasons.append(
-                    _("New donor: %(recent)s in the last %(n)d years.")
+                    ngettext(
+                        "New donor: %(recent)s in the last year.",
+                        "New donor: %(recent)s in the last %(n)d years.",
+                        TREND_YEARS,
+                    )
                     % {"recent": money(suggestion.recent_usd), "n": TREND_YEARS}
                 )
         for priority in priorities.get(donor_id, []):

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from casework.accounts.permissions import signed_in_required
@@ -158,10 +159,15 @@ def accept_update(request: HttpRequest, pk: int) -> HttpResponse:
         for language in LANGUAGES
     }
     services.accept_update(observation, accepted, user=_editor(request))
+    count = sum(len(v) for v in accepted.values())
     messages.success(
         request,
-        _("%(count)s changes accepted; the draft is up to date with its sources.")
-        % {"count": sum(len(v) for v in accepted.values())},
+        ngettext(
+            "%(count)s change accepted; the draft is up to date with its sources.",
+            "%(count)s changes accepted; the draft is up to date with its sources.",
+            count,
+        )
+        % {"count": count},
     )
     return redirect("observations:detail", pk=observation.pk)
 

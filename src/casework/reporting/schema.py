@@ -77,7 +77,7 @@ class Form:
     title: Promise
     covers: Promise
     mandatory: bool
-    legal_basis: str
+    legal_basis: str | Promise  # "Art. 7.1(i)", or words to translate
     fields: tuple[Field, ...] = field(default_factory=tuple)
 
     @property
@@ -296,7 +296,7 @@ FORMS: tuple[Form, ...] = (
             "provided or received (challenges, needs, resources)."
         ),
         False,
-        "States Parties' decision",
+        _("States Parties' decision"),
         (
             Field(
                 "victim_assistance",

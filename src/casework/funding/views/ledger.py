@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from casework.audit import services as audit
@@ -122,9 +123,14 @@ def publish(request: HttpRequest) -> HttpResponse:
             is_published=publish_them
         )
     if publish_them:
-        messages.success(request, _("%(n)d contributions published.") % {"n": count})
+        done = ngettext(
+            "%(n)d contribution published.", "%(n)d contributions published.", count
+        )
     else:
-        messages.success(request, _("%(n)d contributions withdrawn.") % {"n": count})
+        done = ngettext(
+            "%(n)d contribution withdrawn.", "%(n)d contributions withdrawn.", count
+        )
+    messages.success(request, done % {"n": count})
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
         return redirect(target)

@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext, pgettext
 from django.views.decorators.http import require_safe
 
 from casework.accounts.permissions import signed_in_required
@@ -301,6 +301,12 @@ def pull_needs(request: HttpRequest) -> HttpResponse:
         return redirect("funding:needs")
     count = pull_needs_from_extensions()
     messages.success(
-        request, _("%(n)d needs pulled from extension requests.") % {"n": count}
+        request,
+        ngettext(
+            "%(n)d need pulled from extension requests.",
+            "%(n)d needs pulled from extension requests.",
+            count,
+        )
+        % {"n": count},
     )
     return redirect("funding:needs")
