@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
@@ -210,3 +211,66 @@ def short_name(iso3: str, language: str) -> str:
 def name(iso3: str, language: str) -> str:
     """The registry's full name in the language."""
     return grammar(iso3).names.get(language) or grammar(iso3).names[DEFAULT]
+
+
+# Names people still type that the registry no longer uses (the registry's own names,
+# full and short, in every language, come from the table).
+FORMER_NAMES: Final[dict[str, tuple[str, ...]]] = {
+    "TUR": ("Turkey", "Turquie", "Turquía"),
+    "CZE": ("Czech Republic", "République tchèque", "República Checa"),
+    "MKD": ("Macedonia", "Macédoine", "Macedonia"),
+    "CIV": ("Ivory Coast",),
+    "SWZ": ("Swaziland", "Swazilandia"),
+}
+
+
+def every_name(iso3: str) -> tuple[str, ...]:
+    """Every name of the State: registry and short names in each language, former names."""
+    g = grammar(iso3)
+    found: list[str] = []
+    for written in (*g.names.values(), *g.short.values(), *FORMER_NAMES.get(iso3, ())):
+        if written and written not in found:
+            found.append(written)
+    return tuple(found)
+
+
+def folded_words(text: str) -> tuple[str, ...]:
+    """Words in lower case without accents: "Côte d'Ivoire" -> ("cote", "d", "ivoire")."""
+    plain = "".join(
+        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+    )
+    return tuple(re.findall(r"\w+", plain.casefold()))
+
+
+@functools.cache
+def _codes_by_words() -> dict[tuple[str, ...], str]:
+    codes: dict[tuple[str, ...], str] = {}
+    for iso3 in table():
+        for written in every_name(iso3):
+            codes.setdefault(folded_words(written), iso3)
+    return codes
+
+
+def states_in_query(query: str) -> tuple[list[str], list[str]]:
+    """(ISO3 codes of the States the query names in any of the three languages, the
+    query's other words as typed). Accents and case do not matter; the longest name
+    wins ("Soudan du Sud" is South Sudan, not Sudan and two words)."""
+    codes = _codes_by_words()
+    longest = max(map(len, codes), default=0)
+    typed = re.findall(r"\w+", query)
+    words = [folded_words(w)[0] if folded_words(w) else w for w in typed]
+    states: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(longest, len(words) - i), 0, -1):
+            iso3 = codes.get(tuple(words[i : i + size]))
+            if iso3:
+                if iso3 not in states:
+                    states.append(iso3)
+                i += size
+                break
+        else:
+            rest.append(typed[i])
+            i += 1
+    return states, rest

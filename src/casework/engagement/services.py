@@ -9,6 +9,7 @@ from django.apps import apps
 from django.db import transaction
 from django.db.models import Q, QuerySet
 
+from casework.domain import state_names
 from casework.domain.languages import LANGUAGES
 from casework.engagement import phrases
 from casework.engagement.models import (
@@ -210,21 +211,29 @@ def advance_visit(visit: ExchangeVisit) -> ExchangeVisit:
 
 
 def search_lessons(query: str) -> QuerySet[ExchangeVisit]:
-    """Visits whose lessons, feedback or topic mention every word of `query`."""
+    """Visits between the States the query names (in English, French or Spanish, former
+    names too: "Cambodge", "Soudan du Sud", "Turkey") whose lessons, feedback or topic
+    mention every other word of `query`."""
     visits = ExchangeVisit.objects.exclude(lessons="").select_related(
         "requesting_state", "host_state"
     )
-    for word in query.split():
+    states, words = state_names.states_in_query(query)
+    for iso3 in states:
+        visits = visits.filter(
+            Q(requesting_state__iso3=iso3) | Q(host_state__iso3=iso3)
+        )
+    for word in words:
         in_topic = Q()
         for code in LANGUAGES:
             in_topic |= Q(**{f"topics__{code}__icontains": word})
+            # a part of a name ("Camb"): whole names were taken out above
+            in_topic |= Q(**{f"requesting_state__name_{code}__icontains": word})
+            in_topic |= Q(**{f"host_state__name_{code}__icontains": word})
         visits = visits.filter(
             Q(lessons__icontains=word)
             | in_topic
             | Q(feedback_requesting__icontains=word)
             | Q(feedback_host__icontains=word)
-            | Q(requesting_state__name_en__icontains=word)
-            | Q(host_state__name_en__icontains=word)
         )
     return visits.order_by("-start", "pk")
 

@@ -11,19 +11,9 @@ import unicodedata
 from functools import cache
 
 from casework.domain.languages import LANGUAGES
-from casework.domain.state_names import name, short_name
+from casework.domain.state_names import FORMER_NAMES, name, short_name
 
 WORD = re.compile(r"\w+", re.UNICODE)
-
-# Names people still type that the registry no longer uses (the registry's own names,
-# full and short, in every language, are read from `domain.state_names`).
-FORMER_NAMES: dict[str, tuple[str, ...]] = {
-    "TUR": ("Turkey", "Turquie", "Turquía"),
-    "CZE": ("Czech Republic", "République tchèque", "República Checa"),
-    "MKD": ("Macedonia", "Macédoine", "Macedonia"),
-    "CIV": ("Ivory Coast",),
-    "SWZ": ("Swaziland", "Swazilandia"),
-}
 
 
 @cache
