@@ -17,6 +17,33 @@ from casework.accounts.forms import ProfileSettingsForm, QueuedPasswordResetForm
 from casework.accounts.models import Role
 from casework.accounts.permissions import profile_of, role_of, signed_in_required
 from casework.accounts.throttle import reset_allowed
+from casework.domain.languages import normalise
+
+
+def _set_language_cookie(response: HttpResponse, language: str) -> None:
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+    )
+
+
+class LoginView(auth_views.LoginView):
+    """Log in; a browser where no language was chosen yet starts in the profile's."""
+
+    redirect_authenticated_user = True
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        mine = profile_of(self.request.user)
+        if mine is not None and settings.LANGUAGE_COOKIE_NAME not in (
+            self.request.COOKIES
+        ):
+            _set_language_cookie(response, normalise(mine.preferred_language))
+        return response
 
 
 @signed_in_required
@@ -41,14 +68,7 @@ def profile(request: HttpRequest) -> HttpResponse:
             response = redirect("profile")
             # The interface follows the preferred language from now on (the switcher
             # in the header still changes it for the session).
-            response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME,
-                language,
-                max_age=settings.LANGUAGE_COOKIE_AGE,
-                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-                secure=settings.LANGUAGE_COOKIE_SECURE,
-                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-            )
+            _set_language_cookie(response, language)
             return response
     return render(
         request,

@@ -109,3 +109,20 @@ def test_preferred_languages_are_the_domain_languages():
 
     field = Profile._meta.get_field("preferred_language")
     assert list(field.choices) == [(code, NATIVE[code]) for code in LANGUAGES]
+
+
+def test_a_new_browser_starts_in_the_profile_language(client, owner, settings):
+    """Issue 14: the interface follows the profile's language after logging in, unless
+    a language was already chosen in this browser (the header's switcher)."""
+    owner.profile.preferred_language = "es"
+    owner.profile.save()
+    credentials = {"username": "owner", "password": "a-Long-pass-phrase-42"}
+    response = client.post("/accounts/login/", credentials)
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "es"
+    page = client.get("/accounts/profile/").content.decode()
+    assert '<html lang="es"' in page
+    client.post("/accounts/logout/")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
+    response = client.post("/accounts/login/", credentials)
+    assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
+    assert '<html lang="fr"' in client.get("/accounts/profile/").content.decode()
