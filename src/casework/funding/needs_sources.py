@@ -169,6 +169,10 @@ def record_online_report(
             )
         )
     record_state_report(
-        iso3, year, lines, reference=f"{ONLINE_REPORT_PREFIX}{report_pk}"
+        iso3,
+        year,
+        lines,
+        reference=f"{ONLINE_REPORT_PREFIX}{report_pk}",
+        label=reference,
     )
     return kept, len(lines)

@@ -538,6 +538,7 @@ def record_state_report(
     lines: list[ReceivedLine],
     *,
     reference: str,
+    label: str = "",
     publish: bool = False,
 ) -> list[Contribution]:
     """Record what a State's report (Article 7 or online) says it received in `year`.
@@ -546,6 +547,7 @@ def record_state_report(
     account, compared with the donors' on the reconciliation page. Called again for the
     same `reference` (a report resubmitted), it replaces what that report said before.
     Donors are matched like imported rows (identifier, alias, name, suggestion).
+    `label` is what the ledger shows as the source (default: `reference`).
     """
     from urllib.parse import quote
 
@@ -578,7 +580,7 @@ def record_state_report(
                     sector=line.sector,
                     status="disbursed",
                     source=Source.STATE_REPORT,
-                    source_reference=reference[:400],
+                    source_reference=(label or reference)[:400],
                     natural_key=f"{prefix}{name}#{ranks[name]}"[:400],
                     description=line.description[:500],
                     is_published=publish,

@@ -63,6 +63,9 @@ def test_needs_and_support_received_reach_the_ledger_once(
         recipient_iso3=report.state.iso3, source="state_report"
     )
     assert said.amount == Decimal("450000") and said.donor.name == "Norway"
+    # The ledger names the report as the need does, not by an internal key.
+    assert "reporting.report:" not in said.source_reference
+    assert need.source_reference.startswith(said.source_reference + ": ")
 
     # Filed again (a corrected report): replaced, not added.
     from casework.reporting.feed import _record_in_the_ledger
