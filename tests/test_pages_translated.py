@@ -760,3 +760,58 @@ def test_no_string_is_translated_once_at_import():
                     found.append(f"{path.relative_to(SOURCE)}:{child.lineno}")
                 pending.append(child)
     assert found == [], "translated at import time: " + ", ".join(found)
+
+
+# --- what a workflow says after a POST -------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_report_workflow_speaks_the_language_after_each_step(
+    client, owner, colleague, language, settings, tmp_path
+):
+    """The messages after each step ("Sent for clearance.", "Cleared.", "Submitted.",
+    "Back to draft.") and the pages and inboxes they lead to: no English, no raw value."""
+    from django.urls import reverse
+
+    from casework.reporting.models import Report
+    from casework.reporting.tests.factories import answers, make_report
+
+    settings.MEDIA_ROOT = tmp_path
+    report = make_report(created_by=owner)
+    Report.objects.filter(pk=report.pk).update(answers=answers())
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    steps = [
+        (owner, "request_clearance", {}),
+        (colleague, "return", {"note": "Voir la section B."}),
+        (owner, "request_clearance", {}),
+        (colleague, "clear", {}),
+        (owner, "submit", {"confirmed": "1"}),
+    ]
+    said: list[str] = []
+    problems: list[str] = []
+    content = Content.from_database()
+    for user, name, data in steps:
+        client.force_login(user)
+        url = reverse("reporting:action", args=[report.pk, name])
+        page = client.post(url, data, follow=True)
+        assert page.status_code == 200, (name, page.status_code)
+        html = page.content.decode()
+        said += [str(m) for m in page.context["messages"]]
+        found = problems_of(visible_texts(html, language), language, content)
+        inbox = client.get(reverse("notifications:inbox")).content.decode()
+        found += problems_of(visible_texts(inbox, language), language, content)
+        problems += [f"after {name}: {p}" for p in found]
+    assert Report.objects.get(pk=report.pk).status == Report.Status.SUBMITTED
+    with translation.override(language):
+        expected = [
+            translation.gettext(m)
+            for m in (
+                "Sent for clearance.",
+                "Back to draft.",
+                "Sent for clearance.",
+                "Cleared.",
+                "Submitted.",
+            )
+        ]
+    assert said == expected and "Submitted." not in said
+    assert problems == []
