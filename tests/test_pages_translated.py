@@ -46,6 +46,8 @@ from django.test import Client
 from django.utils import translation
 
 from casework.domain import state_names
+from casework.domain.languages import DEFAULT
+from casework.domain.languages import LANGUAGES as DOMAIN_LANGUAGES
 from tests.test_outsiders import (
     KNOWN_VALUES,
     World,
@@ -57,7 +59,7 @@ from tests.test_outsiders import (
     url_for,
 )
 
-LANGUAGES = ("fr", "es")
+LANGUAGES = tuple(code for code in DOMAIN_LANGUAGES if code != DEFAULT)
 ROLES = ("anonymous", "owner", "committee_member", "support")
 LOCALE = Path(settings.LOCALE_PATHS[0])
 # Pages of other software: Django's admin (its own catalogue), the API's documentation
@@ -377,7 +379,7 @@ def language_code_shown(language: str) -> re.Pattern[str]:
     return re.compile(rf"(?:{label}\s*:?|:)\s*(?:{codes})(?=\s*$|[),;])")
 
 
-LANGUAGE_CODES = ("en", "fr", "es")
+LANGUAGE_CODES = DOMAIN_LANGUAGES
 
 
 def problems_of(texts: Iterable[str], language: str, content: Content) -> list[str]:
