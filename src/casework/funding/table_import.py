@@ -5,31 +5,46 @@ column, and the good rows are still imported. Numbers are read by the one parser
 (`domain.locale.parse_number`) with the file's decimal mark (`decimal_mark.py`): "823,4"
 is 823.4 in a decimal-comma file, "1 593 487" is read in any file, and a cell such as
 "1,234" that the file does not settle is refused with its row, never guessed.
+
+Files are read as streams (`open_table`): a CSV a line at a time in its encoding (BOM,
+UTF-8, else charset-normalizer), a workbook's first sheet by openpyxl's read-only mode,
+both counted against the safe-open limits. The worker reads uploaded contribution tables
+this way (`importing.run_table_batch`); `parse_contributions` and `parse_rates` read a
+small file in memory with the same steps.
 """
 
 from __future__ import annotations
 
+import codecs
+import csv
 import datetime as dt
+import functools
+import io
+import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Generic, TypeVar
+from typing import IO, Final, Generic, TypeVar
 from urllib.parse import quote
 
 from django.db.models import TextChoices
+from django.utils.translation import gettext as _
 
 from casework.documents.safe_open import (
+    MB,
     Budget,
     FileRefused,
     Limits,
-    csv_rows,
+    check_size,
+    check_zip,
     open_xlsx,
     read_csv,
     xlsx_rows,
 )
 from casework.domain.locale import NumberFormatError
-from casework.funding.decimal_mark import DecimalMark, decide
+from casework.funding.decimal_mark import DecimalMark, decide, shown_by
 from casework.funding.models import Channel, DonorKind, Sector, Source, Status
 from casework.funding.services import ContributionRow
 
@@ -81,10 +96,18 @@ REQUIRED = {
 }
 
 
-# A file is imported inside the web request, ~15 ms a row (duplicate search, conversion):
-# 5,000 rows stay well inside the request timeout; a larger file is refused with the limit
-# named, to be split (or imported in the worker once imports run there).
-IMPORT_LIMITS = Limits(rows=5_000, cells=5_000 * 40)
+# Contribution tables are read in the worker (importing.run_table_batch), streamed, so the
+# row cap is the safe-open one, not the request timeout's. A workbook's sheet is streamed
+# by openpyxl's read-only mode, so the XML limit covers the whole unpacked size; the shared
+# strings (read whole into memory) keep the ordinary XML limit (SHARED_STRINGS_BYTES).
+IMPORT_LIMITS = Limits(
+    rows=200_000, cells=200_000 * 40, xml_bytes=Limits().unpacked_bytes
+)
+SHARED_STRINGS_BYTES = Limits().xml_bytes
+# Exchange rates are still read in the web request (a few hundred rows): 5,000 at most.
+WEB_LIMITS = Limits(rows=5_000, cells=5_000 * 40)
+# How often (in rows) a reader reports how far it has got in the file.
+PROGRESS_ROWS = 1_000
 
 
 class TableError(ValueError):
@@ -103,6 +126,18 @@ class Table:
     rows: list[tuple[int, Row]]
     delimiter: str | None = None  # a CSV's column separator; None for a workbook
     # How the file was read when that had to be guessed (a CSV's encoding), or "".
+    note: str = ""
+    header: list[str] = field(default_factory=list)
+
+
+@dataclass
+class TableStream:
+    """A file being read: its header, then its non-blank rows (numbered as in the
+    spreadsheet, header = row 1), streamed within the file's limits."""
+
+    header: list[str]
+    rows: Iterator[tuple[int, Row]]
+    delimiter: str | None = None
     note: str = ""
 
 
@@ -123,59 +158,281 @@ def _workbook_cell(value: object) -> Cell:
     return str(value).strip()
 
 
-def _delimiter(text: str) -> str:
+def _delimiter(header: str) -> str:
     """The column separator of a CSV, from its header line: ',', ';' or a tab."""
-    header = text.split("\n", 1)[0]
+    header = header.split("\n", 1)[0]
     return max((",", ";", "\t"), key=header.count) if header else ","
 
 
-def read_table(data: bytes, *, filename: str, limits: Limits = IMPORT_LIMITS) -> Table:
-    """The rows of a CSV or XLSX file; blank rows are left out, numbering kept.
+# A BOM tells the encoding (UTF-32 before UTF-16: its BOM starts with UTF-16's).
+_BOMS: Final = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
-    The file is opened by `documents.safe_open` within its limits (size, unpacked size,
-    rows, cells); a file over one is refused with a message naming the limit.
-    """
-    delimiter: str | None = None
-    note = ""
-    budget = Budget(filename, limits)
+
+def _csv_encoding(
+    handle: IO[bytes], *, filename: str, limits: Limits
+) -> tuple[str, str]:
+    """(codec, note): by the BOM, else UTF-8 when every byte is, else charset-normalizer
+    (through `safe_open.read_csv`, the one guess). The file is checked in chunks: only a
+    file that is not UTF-8 is read whole (within the size limit)."""
+    handle.seek(0)
+    head = handle.read(4)
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return encoding, ""
+    handle.seek(0)
+    decoder = codecs.getincrementaldecoder("utf-8")()
     try:
-        if filename.lower().endswith(".xlsx"):
-            workbook = open_xlsx(data, filename=filename, limits=limits)
-            try:
-                values: list[list[Cell]] = [
-                    [_workbook_cell(cell) for cell in row]
-                    for row in xlsx_rows(workbook.worksheets[0], budget)
-                ]
-            finally:
-                workbook.close()
-        elif filename.lower().endswith(".csv"):
-            read = read_csv(data, filename=filename, limits=limits)
-            note = read.note(filename)
-            delimiter = _delimiter(read.text)
-            values = [
-                [cell.strip() for cell in row]
-                for row in csv_rows(read.text, budget, delimiter=delimiter)
-            ]
-        else:
-            raise TableError(
-                f"{filename}: upload a .csv or .xlsx file made from the template"
-            )
+        while chunk := handle.read(1 << 20):
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+        return "utf-8", ""
+    except UnicodeDecodeError:
+        pass
+    handle.seek(0)
+    read = read_csv(handle.read(), filename=filename, limits=limits)
+    return read.encoding, read.note(filename)
+
+
+def _keyed(
+    header: list[str], values: Iterator[list[Cell]]
+) -> Iterator[tuple[int, Row]]:
+    for number, row in enumerate(values, start=2):
+        if any(cell != "" for cell in row):
+            yield number, dict(zip(header, row, strict=False))
+
+
+def _header(first: list[Cell] | None, *, filename: str) -> list[str]:
+    if first is None:
+        raise TableError(_("%(file)s: the file is empty.") % {"file": filename})
+    return [_text(name).lower() for name in first]
+
+
+@contextmanager
+def _open_csv(
+    handle: IO[bytes],
+    *,
+    filename: str,
+    limits: Limits,
+    on_progress: Callable[[int], None] | None,
+) -> Iterator[TableStream]:
+    try:
+        check_size(_size(handle), filename=filename, limits=limits)
+        encoding, note = _csv_encoding(handle, filename=filename, limits=limits)
     except FileRefused as exc:
         raise TableError(str(exc)) from exc
-    except (KeyError, IndexError, ValueError, OSError) as exc:  # a damaged sheet part
-        raise TableError(f"{filename}: not a readable XLSX file ({exc})") from exc
-    if not values:
-        raise TableError(f"{filename}: the file is empty")
-    header = [str(name).strip().lower() for name in values[0]]
+    handle.seek(0)
+    text = io.TextIOWrapper(handle, encoding=encoding, newline="")
+    budget = Budget(filename, limits)
+    try:
+        first_line = text.readline()
+        delimiter = _delimiter(first_line)
+        reader = csv.reader(itertools.chain([first_line], text), delimiter=delimiter)
+
+        def records() -> Iterator[list[Cell]]:
+            while True:
+                try:
+                    row = next(reader)
+                except StopIteration:
+                    return
+                except csv.Error as exc:  # a field over csv's size limit, a NUL byte
+                    raise TableError(
+                        _(
+                            "%(name)s, line %(line)d cannot be read as CSV (%(error)s); "
+                            "save the file again as CSV UTF-8."
+                        )
+                        % {"name": filename, "line": reader.line_num, "error": exc}
+                    ) from exc
+                except UnicodeDecodeError as exc:
+                    raise TableError(
+                        _(
+                            "%(name)s, after line %(line)d, is not %(encoding)s text as "
+                            "its first bytes say; save the file again as CSV UTF-8."
+                        )
+                        % {
+                            "name": filename,
+                            "line": reader.line_num,
+                            "encoding": encoding.upper(),
+                        }
+                    ) from exc
+                try:
+                    budget.count(len(row))
+                except FileRefused as exc:
+                    raise TableError(str(exc)) from exc
+                if on_progress and budget.rows % PROGRESS_ROWS == 0:
+                    on_progress(text.buffer.tell())
+                yield [cell.strip() for cell in row]
+
+        values = records()
+        header = _header(next(values, None), filename=filename)
+        yield TableStream(header, _keyed(header, values), delimiter, note)
+    finally:
+        text.detach()  # the caller closes its file
+
+
+def _check_shared_strings(handle: IO[bytes], *, filename: str, limits: Limits) -> None:
+    """openpyxl reads a workbook's shared strings whole: they keep the XML limit."""
+    with check_zip(handle, filename=filename, limits=limits) as archive:
+        size = sum(
+            member.file_size
+            for member in archive.infolist()
+            if member.filename.lower().endswith("sharedstrings.xml")
+        )
+    if size > SHARED_STRINGS_BYTES:
+        raise FileRefused(
+            _(
+                "%(name)s holds %(size)d MB of text cells (shared strings), over the "
+                "%(limit)d MB limit; split it into smaller files or save it as CSV."
+            )
+            % {
+                "name": filename,
+                "size": size // MB,
+                "limit": SHARED_STRINGS_BYTES // MB,
+            },
+            limit="xml",
+        )
+
+
+@contextmanager
+def _open_xlsx(
+    handle: IO[bytes],
+    *,
+    filename: str,
+    limits: Limits,
+    on_progress: Callable[[int], None] | None,
+) -> Iterator[TableStream]:
+    try:
+        _check_shared_strings(handle, filename=filename, limits=limits)
+        workbook = open_xlsx(handle, filename=filename, limits=limits)
+    except FileRefused as exc:
+        raise TableError(str(exc)) from exc
+    budget = Budget(filename, limits)
+    try:
+        if not workbook.worksheets:
+            raise TableError(_("%(file)s: the file is empty.") % {"file": filename})
+        sheet = workbook.worksheets[0]
+
+        def records() -> Iterator[list[Cell]]:
+            rows = xlsx_rows(sheet, budget)
+            while True:
+                try:
+                    row = next(rows)
+                except StopIteration:
+                    return
+                except FileRefused as exc:
+                    raise TableError(str(exc)) from exc
+                except (
+                    Exception
+                ) as exc:  # openpyxl raises many kinds on a damaged sheet
+                    raise TableError(
+                        _(
+                            "%(name)s, sheet %(sheet)s, after row %(row)d: the sheet "
+                            "cannot be read (%(error)s); save it again as .xlsx."
+                        )
+                        % {
+                            "name": filename,
+                            "sheet": sheet.title,
+                            "row": budget.rows,
+                            "error": type(exc).__name__,
+                        }
+                    ) from exc
+                if on_progress and budget.rows % PROGRESS_ROWS == 0:
+                    on_progress(handle.tell())
+                yield [_workbook_cell(cell) for cell in row]
+
+        values = records()
+        header = _header(next(values, None), filename=filename)
+        yield TableStream(header, _keyed(header, values))
+    finally:
+        workbook.close()
+
+
+def _size(handle: IO[bytes]) -> int:
+    position = handle.tell()
+    size = handle.seek(0, io.SEEK_END)
+    handle.seek(position)
+    return size
+
+
+@contextmanager
+def open_table(
+    handle: IO[bytes],
+    *,
+    filename: str,
+    limits: Limits = IMPORT_LIMITS,
+    on_progress: Callable[[int], None] | None = None,
+) -> Iterator[TableStream]:
+    """A CSV or XLSX file (a seekable binary file) read as a stream of rows.
+
+    The file is opened by `documents.safe_open` within its limits (size, unpacked size,
+    rows, cells); a file over one, or unreadable half-way, raises `TableError` with a
+    message naming the file, the limit or the line, and what to do. `on_progress` gets
+    the bytes read so far, every PROGRESS_ROWS rows.
+    """
+    name = filename.lower()
+    if name.endswith(".xlsx"):
+        opener = _open_xlsx
+    elif name.endswith(".csv"):
+        opener = _open_csv
+    else:
+        raise TableError(
+            _("%(file)s: upload a .csv or .xlsx file made from the template.")
+            % {"file": filename}
+        )
+    with opener(
+        handle, filename=filename, limits=limits, on_progress=on_progress
+    ) as table:
+        yield table
+
+
+def read_table(data: bytes, *, filename: str, limits: Limits = WEB_LIMITS) -> Table:
+    """The rows of a small CSV or XLSX file in memory; blank rows are left out, numbering
+    kept (see `open_table`)."""
+    with open_table(io.BytesIO(data), filename=filename, limits=limits) as stream:
+        rows = list(stream.rows)
     return Table(
-        rows=[
-            (number, dict(zip(header, row, strict=False)))
-            for number, row in enumerate(values[1:], start=2)
-            if any(cell != "" for cell in row)
-        ],
-        delimiter=delimiter,
-        note=note,
+        rows=rows, delimiter=stream.delimiter, note=stream.note, header=stream.header
     )
+
+
+def check_columns(header: list[str], *, filename: str) -> None:
+    """Refuse a contributions file without the template's required columns."""
+    missing = REQUIRED - set(header)
+    if missing:
+        raise TableError(
+            _(
+                "%(file)s: columns missing: %(columns)s; start from the published "
+                "template."
+            )
+            % {"file": filename, "columns": ", ".join(sorted(missing))}
+        )
+
+
+class MarkEvidence:
+    """The number cells that show a file's decimal mark, seen row by row (a streamed
+    file is read once before any row is parsed), then `decide`d as `decimal_mark` says."""
+
+    def __init__(self, columns: tuple[str, ...]) -> None:
+        self.columns = columns
+        self.examples: dict[str, str] = {}
+
+    def see(self, row: Row) -> None:
+        if len(self.examples) == 2:
+            return  # both marks shown: nothing more to learn
+        for name in self.columns:
+            value = row.get(name, "")
+            if isinstance(value, str) and value:
+                mark = shown_by(value)
+                if mark is not None:
+                    self.examples.setdefault(mark, value)
+
+    def decide(self, *, chosen: str, delimiter: str | None) -> DecimalMark:
+        return decide(self.examples.values(), chosen=chosen, delimiter=delimiter)
 
 
 def _text(value: Cell) -> str:
@@ -184,11 +441,17 @@ def _text(value: Cell) -> str:
     return value.strip()
 
 
+@functools.cache
+def _values(choices: type[TextChoices]) -> frozenset[str]:
+    # Django builds `choices.values` anew on every call: once a cell, 200,000 rows a file.
+    return frozenset(choices.values)
+
+
 def _choice(value: str, choices: type[TextChoices], default: str | None) -> str:
     value = value.strip().lower().replace(" ", "_")
     if not value and default is not None:
         return default
-    if value in choices.values:
+    if value in _values(choices):
         return value
     raise ValueError(f"'{value}' is not one of {', '.join(choices.values)}")
 
@@ -248,22 +511,24 @@ def _note(filename: str, mark: DecimalMark) -> tuple[str, str]:
 
 
 def parse_contributions(
-    data: bytes, *, filename: str, publish: bool = False, decimal_mark: str = ""
+    data: bytes,
+    *,
+    filename: str,
+    publish: bool = False,
+    decimal_mark: str = "",
+    limits: Limits = IMPORT_LIMITS,
 ) -> ParsedTable[ContributionRow]:
-    """Contribution rows; `decimal_mark` ("." or ",") as chosen, "" to find it in the file."""
+    """Contribution rows of a file in memory; `decimal_mark` ("." or ",") as chosen, ""
+    to find it in the file. The worker reads uploads as a stream instead
+    (`importing.run_table_batch`), with the same steps."""
     parsed: ParsedTable[ContributionRow] = ParsedTable()
-    table = read_table(data, filename=filename)
-    if table.rows:
-        missing = REQUIRED - set(table.rows[0][1])
-        if missing:
-            raise TableError(
-                f"{filename}: columns missing: {', '.join(sorted(missing))}; "
-                "start from the published template"
-            )
-    mark = decimal_mark_of(table, ("amount",), chosen=decimal_mark)
-    if table.note:
-        parsed.notes.append((filename, table.note))
-    parsed.notes.append(_note(filename, mark))
+    table = read_table(data, filename=filename, limits=limits)
+    check_columns(table.header, filename=filename)
+    evidence = MarkEvidence(("amount",))
+    for _row_number, raw in table.rows:
+        evidence.see(raw)
+    mark = evidence.decide(chosen=decimal_mark, delimiter=table.delimiter)
+    parsed.notes.extend(notes_of(filename, note=table.note, mark=mark))
     ranks: dict[str, int] = {}
     for number, raw in table.rows:
         try:
@@ -272,8 +537,26 @@ def parse_contributions(
             )
         except RowErrors as exc:
             parsed.skipped += 1
-            parsed.messages.extend((f"row {number}", error) for error in exc.errors)
+            parsed.messages.extend(row_messages(number, exc))
     return parsed
+
+
+def notes_of(filename: str, *, note: str, mark: DecimalMark) -> list[tuple[str, str]]:
+    """How the file was read (its encoding when guessed, its decimal mark)."""
+    return [*([(filename, note)] if note else []), _note(filename, mark)]
+
+
+def row_messages(number: int, errors: RowErrors) -> list[tuple[str, str]]:
+    where = _("row %(row)d") % {"row": number}
+    return [(where, error) for error in errors.errors]
+
+
+def contribution_row(
+    raw: Row, *, mark: DecimalMark, publish: bool, ranks: dict[str, int]
+) -> ContributionRow:
+    """One row of the template read with the file's mark; `RowErrors` names each column
+    in error. `ranks` (one per file) tells apart rows alike but for the amount."""
+    return _contribution_row(raw, mark=mark, publish=publish, ranks=ranks)
 
 
 def _required(value: str) -> str:

@@ -1,9 +1,11 @@
 """Funding imports open files through documents.safe_open: limits, encodings."""
 
 import csv
+import errno
 import functools
 import io
 import tracemalloc
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -14,7 +16,7 @@ from casework.documents import safe_open
 from casework.documents.safe_open import Limits
 from casework.documents.tests.bombs import write_bomb
 from casework.funding import table_import
-from casework.funding.models import Contribution, ImportBatch
+from casework.funding.models import ImportBatch
 
 pytestmark = pytest.mark.django_db
 
@@ -77,25 +79,10 @@ def test_too_many_rows_are_refused_naming_the_limit():
         table_import.read_table(data, filename="long.csv", limits=Limits(rows=10))
 
 
-def test_the_import_page_refuses_a_bomb_with_a_message_and_no_batch(
-    client, support, tmp_path
-):
-    path = write_bomb(tmp_path / "bomb.xlsx", "xl/worksheets/sheet1.xml", megabytes=300)
-    client.force_login(support)
-    with path.open("rb") as handle:
-        response = client.post(
-            reverse("funding:imports"),
-            {"kind": "table", "file": handle, "decimal_mark": ""},
-            follow=True,
-        )
-    assert response.status_code == 200
-    assert "bomb.xlsx" in response.content.decode()
-    assert ImportBatch.objects.count() == 0 and Contribution.objects.count() == 0
-
-
 def test_the_import_page_refuses_a_file_over_the_size_limit_before_reading_it(
-    client, support, monkeypatch
+    client, support, monkeypatch, settings, tmp_path
 ):
+    settings.DATA_DIR = tmp_path
     small = functools.partial(safe_open.check_size, limits=Limits(compressed_bytes=100))
     monkeypatch.setattr("casework.funding.views.imports.check_size", small)
     client.force_login(support)
@@ -112,19 +99,28 @@ def test_the_import_page_refuses_a_file_over_the_size_limit_before_reading_it(
     body = response.content.decode()
     assert "big.csv" in body and "MB limit" in body
     assert ImportBatch.objects.count() == 0
+    assert not (tmp_path / "funding-imports").exists()  # not even stored
 
 
-def test_a_file_over_the_web_import_limit_is_refused_naming_it():
-    data = _csv([NORWAY_FR] * (table_import.IMPORT_LIMITS.rows + 1), encoding="utf-8")
-    with pytest.raises(table_import.TableError, match="more than 5000 rows"):
-        table_import.parse_contributions(data, filename="big.csv")
+def test_a_rates_file_over_the_web_limit_is_refused_naming_it():
+    # Exchange rates are still read in the request: 5,000 rows at most.
+    limit = table_import.WEB_LIMITS.rows
+    data = (
+        "currency,year,units_per_usd,source\n" + "EUR,2024,0.92,x\n" * limit
+    ).encode()
+    with pytest.raises(table_import.TableError, match=f"more than {limit} rows"):
+        table_import.parse_rates(data, filename="rates.csv")
 
 
-def test_a_failed_save_leaves_no_empty_batch(client, support, monkeypatch):
+def test_a_batch_that_cannot_be_saved_leaves_no_stored_file(
+    client, support, monkeypatch, settings, tmp_path
+):
+    settings.DATA_DIR = tmp_path
+
     def broken(*args, **kwargs):
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr("casework.funding.views.imports.save_rows", broken)
+    monkeypatch.setattr(ImportBatch.objects, "create", broken)
     client.force_login(support)
     data = _csv([NORWAY_FR], encoding="utf-8")
     with pytest.raises(RuntimeError):
@@ -137,3 +133,45 @@ def test_a_failed_save_leaves_no_empty_batch(client, support, monkeypatch):
             },
         )
     assert ImportBatch.objects.count() == 0
+    assert list((tmp_path / "funding-imports").iterdir()) == []
+
+
+def test_a_full_disk_while_storing_says_so_and_keeps_nothing(
+    client, support, monkeypatch, settings, tmp_path
+):
+    settings.DATA_DIR = tmp_path
+    real_open = Path.open
+
+    class FullDisk:
+        def __init__(self, handle):
+            self.handle = handle
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+        def write(self, chunk):
+            self.handle.write(chunk[:10])
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    def opening(path, mode="r", *args, **kwargs):
+        handle = real_open(path, mode, *args, **kwargs)
+        return FullDisk(handle) if "w" in mode else handle
+
+    monkeypatch.setattr(Path, "open", opening)
+    client.force_login(support)
+    response = client.post(
+        reverse("funding:imports"),
+        {
+            "kind": "table",
+            "file": SimpleUploadedFile("a.csv", _csv([NORWAY_FR], encoding="utf-8")),
+            "decimal_mark": "",
+        },
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "a.csv could not be stored (No space left on device)" in body
+    assert ImportBatch.objects.count() == 0
+    assert list((tmp_path / "funding-imports").iterdir()) == []

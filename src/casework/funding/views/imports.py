@@ -20,17 +20,14 @@ from casework.funding.forms import (
     RatesUploadForm,
     TableUploadForm,
 )
-from casework.funding.importing import queue_iati
+from casework.funding.importing import queue_iati, queue_table
 from casework.funding.models import ExchangeRate, ImportBatch
 from casework.funding.permissions import can_manage, managers_only, readers_only
 from casework.funding.review import missing_rates, review_of
 from casework.funding.services import (
-    ImportResult,
     apply_pending,
     refuse_pending,
-    save_rows,
     set_rate,
-    sha256_of,
 )
 
 
@@ -56,6 +53,7 @@ def _imports_page(
         "table_form": table_form,
         "batches": ImportBatch.objects.select_related("created_by")[:50],
         "can_manage": can_manage(request.user),
+        "row_limit": table_import.IMPORT_LIMITS.rows,
     }
     return render(request, "funding/imports.html", context)
 
@@ -111,43 +109,45 @@ def _import_iati(request: HttpRequest, form: IatiUploadForm) -> ImportBatch | No
 
 
 def _import_table(request: HttpRequest, form: TableUploadForm) -> ImportBatch | None:
+    """Store the file and queue it for the worker, which checks it, then saves its rows.
+
+    Only the upload's size (known from the upload handler) and its name are looked at
+    here: a workbook's archive is opened in the worker, not in the web process."""
     upload = form.cleaned_data["file"]
-    data = _read_upload(request, upload)
-    if data is None:
-        return None
+    name = upload.name or ""
     try:
-        parsed = table_import.parse_contributions(
-            data,
-            filename=upload.name,
-            publish=form.cleaned_data["publish"],
-            decimal_mark=form.cleaned_data["decimal_mark"],
-        )
-    except table_import.TableError as exc:
+        check_size(upload.size or 0, filename=name)
+    except FileRefused as exc:
         messages.error(request, str(exc))
         return None
-    # One transaction: a failed save leaves no empty batch behind.
-    with transaction.atomic():
-        batch = ImportBatch.objects.create(
-            kind=ImportBatch.Kind.TABLE,
-            filename=upload.name[:255],
-            sha256=sha256_of(data),
-            created_by=_importer(request),
+    if not name.lower().endswith((".csv", ".xlsx")):
+        messages.error(
+            request,
+            _("%(file)s: upload a .csv or .xlsx file made from the template.")
+            % {"file": name},
         )
-        # How the numbers were read comes first, so a reader sees it with the row messages.
-        result = ImportResult(
-            skipped=parsed.skipped, messages=[*parsed.notes, *parsed.messages]
+        return None
+    try:
+        with transaction.atomic():
+            batch = queue_table(
+                upload,
+                user=_importer(request),
+                publish=form.cleaned_data["publish"],
+                decimal_mark=form.cleaned_data["decimal_mark"],
+            )
+    except OSError as exc:  # a full disk: nothing is kept, the page says so
+        messages.error(
+            request,
+            _(
+                "%(file)s could not be stored (%(error)s); nothing was imported. Try "
+                "again later, or tell the site's administrator that the disk may be full."
+            )
+            % {"file": name, "error": exc.strerror or type(exc).__name__},
         )
-        save_rows(parsed.rows, batch=batch, result=result)
-    messages.success(
+        return None
+    messages.info(
         request,
-        _(
-            "%(created)d contributions added, %(same)d already in the ledger, %(bad)d rows with errors."
-        )
-        % {
-            "created": batch.created_count,
-            "same": batch.unchanged_count,
-            "bad": batch.skipped_count,
-        },
+        _("The file is read in the background; this page shows how far it has got."),
     )
     return batch
 
