@@ -16,8 +16,10 @@ from decimal import Decimal
 
 from django.apps import apps
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from casework.domain.languages import DEFAULT
 from casework.funding.models import Need, NeedSource, Sector
 from casework.funding.services import save_need
 
@@ -127,10 +129,13 @@ def record_online_report(
     state = StateParty.objects.get(iso3=iso3.upper())
     prefix = f"{ONLINE_REPORT_PREFIX}{report_pk}:"
     Need.objects.filter(origin_key__startswith=prefix).delete()
-    reference = str(
-        _("Online Article 7 report of %(state)s for %(year)d")
-        % {"state": state.name_en, "year": year}
-    )
+    # The ledger keeps one wording of its sources, in English like the State names it
+    # stores, whoever submits the report in whatever interface language.
+    with translation.override(DEFAULT):
+        reference = str(
+            _("Online Article 7 report of %(state)s for %(year)d")
+            % {"state": state.name_en, "year": year}
+        )
     kept = 0
     for n, row in enumerate(needs):
         value = amount(row)
@@ -166,6 +171,7 @@ def record_online_report(
                 amount=value,
                 currency=currency,
                 description=str(row.get("purpose", ""))[:500],
+                year=row_year(row, default=year),
             )
         )
     record_state_report(
@@ -176,3 +182,12 @@ def record_online_report(
         label=reference,
     )
     return kept, len(lines)
+
+
+def row_year(row: dict[str, str], *, default: int) -> int:
+    """The year a row of the report gives (a form's optional "Year" column), else the
+    report's year; a value that is not a plausible year is not guessed at."""
+    text = str(row.get("year", "")).strip()
+    if text.isdigit() and 1997 <= int(text) <= default + 1:
+        return int(text)
+    return default

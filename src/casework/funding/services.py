@@ -530,6 +530,8 @@ class ReceivedLine:
     currency: str
     sector: str = "unspecified"
     description: str = ""
+    # The year the State says it received it, when the line gives one (else the report's).
+    year: int | None = None
 
 
 def record_state_report(
@@ -565,14 +567,15 @@ def record_state_report(
             donor, how = matcher.resolve(line.donor_name, kind=DonorKind.OTHER)
             name = normalise(line.donor_name)
             ranks[name] = ranks.get(name, 0) + 1
-            conversion = convert(line.amount, line.currency, year)
+            line_year = line.year or year
+            conversion = convert(line.amount, line.currency, line_year)
             created.append(
                 Contribution.objects.create(
                     donor=donor,
                     donor_match=how,
                     recipient_iso3=iso3,
                     recipient_state_id=party,
-                    year=year,
+                    year=line_year,
                     amount=line.amount,
                     currency=line.currency.upper(),
                     amount_usd=conversion.amount_usd,
