@@ -344,7 +344,11 @@ class Content:
     def from_database(cls) -> Content:
         strings = content_strings()
         pattern = (
-            re.compile("|".join(re.escape(s) for s in strings if len(s) >= 4))
+            re.compile(
+                r"(?<!\w)(?:"
+                + "|".join(re.escape(s) for s in strings if len(s) >= 4)
+                + r")(?!\w)"
+            )
             if strings
             else None
         )
