@@ -682,13 +682,8 @@ SINGULAR_ON_PURPOSE: dict[str, str] = {
 }
 # Files other work has open (issue 18's report lists them): fixed there, then taken out.
 ELSEWHERE: dict[str, str] = {
-    "%(count)d answers were taken over from the file.": "reporting/import_views.py",
     "Rate saved; %(n)d entries converted with it.": "funding/views/imports.py",
     "%(n)d rates loaded; %(c)d entries converted with them.": "funding/views/imports.py",
-    "Too many password-reset requests from this address or for this e-mail address. "
-    "Nothing was sent; try again in %(minutes)d minutes, or ask the support unit.": (
-        "accounts/views.py"
-    ),
 }
 
 

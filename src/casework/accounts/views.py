@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from casework.accounts.client_address import client_address
 from casework.accounts.forms import ProfileSettingsForm, QueuedPasswordResetForm
@@ -94,10 +95,14 @@ class ThrottledPasswordResetView(auth_views.PasswordResetView):
         if not allowed:
             form.add_error(
                 None,
-                _(
+                ngettext(
                     "Too many password-reset requests from this address or for this "
                     "e-mail address. Nothing was sent; try again in %(minutes)d "
-                    "minutes, or ask the support unit."
+                    "minute, or ask the support unit.",
+                    "Too many password-reset requests from this address or for this "
+                    "e-mail address. Nothing was sent; try again in %(minutes)d "
+                    "minutes, or ask the support unit.",
+                    minutes,
                 )
                 % {"minutes": minutes},
             )

@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from casework.accounts.permissions import signed_in_required
@@ -209,9 +210,14 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, str(error))
         return redirect("reporting:import_job", pk=job.pk)
     jobs.discard_file(job)
+    count = sum(len(v) for v in merged.values())
     messages.success(
         request,
-        _("%(count)d answers were taken over from the file.")
-        % {"count": sum(len(v) for v in merged.values())},
+        ngettext(
+            "%(count)d answer was taken over from the file.",
+            "%(count)d answers were taken over from the file.",
+            count,
+        )
+        % {"count": count},
     )
     return redirect("reporting:edit", pk=report.pk)
