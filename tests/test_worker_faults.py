@@ -203,7 +203,8 @@ def test_worker_survives_failing_writes_and_finishes_the_queue(
         "PYTHONPATH": str(tmp_path),
         "CASEWORK_TEST_FAULT": kind,
         # spread over the worker's start, claims, heartbeats, results and task rows
-        "CASEWORK_TEST_FAULT_AT": "1,3,4,6,9,12,15",
+        # (14: the result's first write, the document, in apply_result's transaction)
+        "CASEWORK_TEST_FAULT_AT": "1,3,4,6,9,12,14",
     }
     done = subprocess.run(
         [PYTHON, "-c", WORKER], env=env, capture_output=True, text=True, timeout=300

@@ -92,3 +92,135 @@ def test_the_worker_warms_up_once_and_children_give_the_same_answer(tmp_path):
     direct = analyse_path(text, config, state="SEN")
     assert not isolated.failed
     assert isolated.findings == direct.findings and isolated.language == "fr"
+
+
+# --- one long-lived child for many documents (the worker, `casework analyse a b c`) ---
+
+
+def _reports(tmp_path, *names):
+    paths = []
+    for name in names:
+        path = tmp_path / f"{name}.txt"
+        path.write_text(f"{name}\n{TEXT}", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _misbehaving(monkeypatch):
+    """analyse_source that hangs, crashes or eats memory when the text asks it to."""
+    import os
+
+    real = run.analyse_source
+
+    def analyse_source(source, config, **kwargs):
+        first = source.pages[0].text.split("\n", 1)[0]
+        if first == "stuck":
+            time.sleep(60)
+        if first == "crash":
+            os._exit(3)
+        if first == "bomb":
+            return bytearray(3 * 1024**3)
+        return real(source, config, **kwargs)
+
+    # Patched before the shared child starts: the child is forked with it.
+    monkeypatch.setattr(run, "analyse_source", analyse_source)
+
+
+def _alive(pid):
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat") as stat:
+        return stat.read().split()[2] != "Z"
+
+
+def test_a_shared_child_analyses_many_documents_as_the_analysis_does(tmp_path):
+    paths = _reports(tmp_path, "one", "two", "three")
+    config = PipelineConfig(model=False)
+    with isolate.shared_child() as child:
+        answers = [isolate.analyse_isolated(p, config, state="TCD") for p in paths]
+        pid = child.pid
+        assert child.processes_started == 1  # one fork for the three documents
+        assert pid is not None and _alive(pid)
+    assert not _alive(pid)  # stopped with the block
+    for path, answer in zip(paths, answers, strict=True):
+        assert to_json(answer) == to_json(run.analyse_path(path, config, state="TCD"))
+    assert isolate._shared is None
+
+
+def test_a_shared_child_that_hangs_crashes_or_overflows_is_replaced(
+    tmp_path, monkeypatch
+):
+    _misbehaving(monkeypatch)
+    monkeypatch.setattr(isolate, "GRACE_S", 0.5)
+    good, stuck, crash, bomb, after = _reports(
+        tmp_path, "good", "stuck", "crash", "bomb", "after"
+    )
+    config = PipelineConfig(model=False, time_budget_s=1.0, max_memory_mb=256)
+    with isolate.shared_child(config) as child:
+        assert not isolate.analyse_isolated(good, config).failed
+        first = child.pid
+        assert "took more than 2 s and was stopped" in only_error(
+            isolate.analyse_isolated(stuck, config)
+        )
+        assert not _alive(first)
+        assert "stopped unexpectedly (exit code 3)" in only_error(
+            isolate.analyse_isolated(crash, config)
+        )
+        # Each document gets its limit on top of what the (re-used) child holds.
+        assert not isolate.analyse_isolated(good, config).failed
+        assert only_error(isolate.analyse_isolated(bomb, config)) == (
+            "bomb.txt: needs more memory than the 256 MB allowed; "
+            "split the file or export it again"
+        )
+        answer = isolate.analyse_isolated(after, config, state="TCD")
+        assert to_json(answer) == to_json(run.analyse_path(after, config, state="TCD"))
+        # good; stuck (killed); crash (died); good + bomb (replaced after the failure); after
+        assert child.processes_started == 4
+
+
+def test_a_shared_child_is_replaced_after_its_share_of_documents(tmp_path, monkeypatch):
+    monkeypatch.setattr(isolate, "MAX_DOCUMENTS", 2)
+    paths = _reports(tmp_path, "a", "b", "c")
+    config = PipelineConfig(model=False)
+    with isolate.shared_child() as child:
+        for path in paths:
+            assert not isolate.analyse_isolated(path, config).failed
+        assert child.processes_started == 2
+
+
+def test_a_heartbeat_that_raises_leaves_no_answer_for_the_next_document(
+    tmp_path, monkeypatch
+):
+    _misbehaving(monkeypatch)
+    stuck, good = _reports(tmp_path, "stuck", "good")
+    config = PipelineConfig(model=False)
+
+    def stop():
+        raise KeyboardInterrupt
+
+    with isolate.shared_child(config) as child:
+        with pytest.raises(KeyboardInterrupt):
+            isolate.analyse_isolated(stuck, config, heartbeat=stop, heartbeat_every=0.2)
+        assert child.pid is None  # the busy child was stopped
+        answer = isolate.analyse_isolated(good, config)
+    assert answer.path == good and not answer.failed
+
+
+def test_a_child_that_starts_with_the_caller_loads_the_models_itself(tmp_path):
+    from casework.core.language import _identifier
+
+    [path] = _reports(tmp_path, "warm")
+    config = PipelineConfig(model=False)
+    isolate._warmed.discard(False)
+    _identifier.cache_clear()
+    with isolate.shared_child(config, start=True) as child:
+        answer = isolate.analyse_isolated(path, config, state="TCD")
+        assert child.processes_started == 1
+    # The caller stayed light: the child warmed up, not this process.
+    assert False not in isolate._warmed
+    assert _identifier.cache_info().currsize == 0
+    assert to_json(answer) == to_json(run.analyse_path(path, config, state="TCD"))

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from casework.core.evaluate import evaluate, load_labels
-from casework.core.isolate import analyse_isolated
+from casework.core.isolate import analyse_isolated, shared_child
 from casework.core.model import Analysis, PipelineConfig
 from casework.core.report import to_json
 from casework.domain.indicators import CODES
@@ -126,7 +126,11 @@ def analyse_command(
     code = state.upper() if state else None
     analyses: list[Analysis] = []
     if len(paths) > 1:
-        with click.progressbar(paths, label="analysing", file=sys.stderr) as bar:
+        # One analysis child for all the files: the models load once, not per file.
+        with (
+            shared_child(config, start=True),
+            click.progressbar(paths, label="analysing", file=sys.stderr) as bar,
+        ):
             analyses = [analyse_isolated(p, config, state=code) for p in bar]
     else:
         analyses = [analyse_isolated(paths[0], config, state=code)]
@@ -182,7 +186,10 @@ def eval_command(corpus: Path | None, as_json: bool, cv: bool, model: bool) -> N
     except ValueError as exc:
         raise click.ClickException(f"{exc}; fix the labels file") from exc
     logging.basicConfig(level=logging.ERROR, stream=sys.stderr)
-    with click.progressbar(length=total, label="evaluating", file=sys.stderr) as bar:
+    with (
+        shared_child(PipelineConfig(model=model), start=True),
+        click.progressbar(length=total, label="evaluating", file=sys.stderr) as bar,
+    ):
         result = evaluate(
             corpus, PipelineConfig(model=model), progress=lambda _n: bar.update(1)
         )

@@ -1,12 +1,19 @@
 """The worker's loops: they survive database faults and stop cleanly on a signal.
 
+Both keep one long-lived analysis child for the worker's whole life
+(`casework.core.isolate.shared_child`, started with the worker so that it loads the models
+while the worker starts): documents go to it one at a time, with their memory limit and
+deadline, instead of a fork (and a model load) per document.
+
 For the database queue, `SupervisedWorker` claims and runs django_tasks_db's task rows
 itself (the library's own loop ends on any database error but a lock). Every database
 error that may pass (locked, disk full, connection lost) is logged, the connections are
 closed and the loop goes on after a capped exponential backoff; a task that failed on
 such an error goes back to the queue a few times before it counts as failed. Every
 `sweep_every` seconds it re-queues analysis runs whose heartbeat stopped. For Redis,
-`supervise` restarts rqworker after the same backoff when it stops on an error.
+`supervise` restarts rqworker after the same backoff when it stops on an error; its
+worker class is `casework.cli.rq_worker.AnalysisWorker` (settings.RQ), which runs each job in the worker itself:
+the analysis already has its own child, a fork per job would be a second one.
 
 SIGTERM and SIGINT set `casework.documents.tasks.STOP`: the loop ends after the current
 task; a second signal stops at once.
@@ -21,7 +28,7 @@ import logging
 import signal
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from types import FrameType
 from typing import Any
 
@@ -61,6 +68,25 @@ def _stop(signum: int, frame: FrameType | None) -> None:
     STOP.set()
 
 
+def warm_write_path() -> None:
+    """Import now what writing the first result needs (the URLconf, which the search
+    index reverses): while the analysis child loads its models, not after."""
+    from django.urls import NoReverseMatch, reverse
+
+    with contextlib.suppress(NoReverseMatch):
+        reverse("documents:detail", args=[1])
+
+
+@contextlib.contextmanager
+def analysis_child() -> Iterator[None]:
+    """One analysis child for the worker's life, started (and warming up) at once."""
+    from casework.core.isolate import shared_child
+
+    with shared_child(start=True):
+        warm_write_path()
+        yield
+
+
 def install_signal_handlers() -> None:
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
@@ -89,6 +115,10 @@ class SupervisedWorker:
         self._transient_failures: Counter[str] = Counter()
 
     def run(self) -> None:
+        with analysis_child():
+            self._loop()
+
+    def _loop(self) -> None:
         logger.info("worker %s: queue %r", self.worker_id, self.queue)
         backoff = Backoff()
         errors_in_a_row = 0

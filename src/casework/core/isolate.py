@@ -1,9 +1,17 @@
-"""Analyse a document in a child process, so that no file can hang or exhaust the caller.
+"""Analyse documents in a child process, so that no file can hang or exhaust the caller.
 
 run.py checks its time budget between stages, but it cannot interrupt a call stuck inside
 pdfium or lxml, and no check inside the process can stop memory running out. A child process
-can always be stopped: it gets a memory limit (RLIMIT_AS, on top of what it starts with) and a
-deadline, and sends its Analysis back through a pipe. The caller's other files go on.
+can always be stopped: each document gets a memory limit (RLIMIT_AS, on top of what the
+child holds when the document starts) and a deadline, and the child sends its Analysis back
+through a pipe. The caller's other files go on.
+
+`analyse_isolated` forks one child per call. Inside `shared_child()` (the worker, `casework
+analyse` and `casework eval` on many files) it hands the documents, one at a time, to one
+long-lived child instead: the language model, the regex gates and the learned reader are
+loaded once, not for every document. That child is replaced when it crashes, misses a
+deadline, fails a document (a failure may leave a library in a bad state), grows too large
+or has analysed `MAX_DOCUMENTS` documents; the next document then goes to a fresh one.
 
 The child never outlives its parent: on Linux the kernel kills it when the parent dies
 (PR_SET_PDEATHSIG, so even after `kill -9` of the worker); elsewhere it leads its own process
@@ -25,10 +33,10 @@ import signal
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from casework.core.indicators.learned import encoder, load_model
 from casework.core.model import Analysis, PipelineConfig
@@ -38,7 +46,11 @@ logger = logging.getLogger(__name__)
 
 GRACE_S = 5.0  # on top of the time budget: reading, pickling, starting the child
 HEARTBEAT_EVERY_S = 10.0  # how often the caller's heartbeat runs while the child works
+START_TIMEOUT_S = 300.0  # a fresh child loading the models (seconds on a busy machine)
+MAX_DOCUMENTS = 500  # a long-lived child is replaced after this many documents
+GROWTH_MB = 512  # ... or once it holds this much more memory than when it started
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+_READY: Final = "ready"
 
 # Children of this process still running (fallback without PR_SET_PDEATHSIG).
 _LIVE_CHILDREN: set[int] = set()
@@ -85,10 +97,10 @@ def preload_model() -> None:
         encoder().encode(["warm up"])
 
 
-# A few sentences in each language, analysed once in the worker before its first fork:
-# everything the pipeline loads or compiles on first use (the language identifier's
-# model, the regex gates, the rules, the learned reader) is then inherited by every
-# child instead of being rebuilt for each document.
+# A few sentences in each language, analysed once before the first document: everything
+# the pipeline loads or compiles on first use (the language identifier's model, the regex
+# gates, the rules, the learned reader) is then ready for every document, and inherited
+# by every child forked afterwards.
 WARM_UP_TEXT: Final = (
     "The Government covered the salaries of the national mine action centre in 2025.\n\n"
     "Le Gouvernement a financé les salaires du centre national de déminage en 2025.\n\n"
@@ -113,33 +125,75 @@ def warm_up(config: PipelineConfig) -> None:
     _warmed.add(config.model)
 
 
-def _child(
-    send: Connection,
-    path: Path,
+def _limit_memory(max_memory_mb: int) -> None:
+    """Allow this document `max_memory_mb` on top of what the process holds now."""
+    base = _address_space()
+    if base is None or max_memory_mb <= 0:
+        return
+    limit = base + max_memory_mb * 1024 * 1024
+    # The soft limit moves with each document; a hard limit set from outside is kept.
+    with contextlib.suppress(ValueError, OSError):
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _forget_embeddings() -> None:
+    """Each document is embedded afresh, as in a child forked for it alone."""
+    if encoder.cache_info().currsize:
+        encoder().forget()
+
+
+def _serve(
+    connection: Connection,
+    parent_end: Connection,
     config: PipelineConfig,
-    state: str | None,
     parent_pid: int,
+    max_documents: int,
 ) -> None:
+    """The child: warm up, then analyse (path, config, state) requests until told to stop."""
+    parent_end.close()  # else the parent closing its end would never reach us
     # The worker's own handlers (stop after the current job) were inherited by fork.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if not _die_with_parent(parent_pid):
         with contextlib.suppress(OSError):
             os.setpgid(0, 0)  # a group of its own, killed by the parent's atexit
-    base = _address_space()
-    if base is not None and config.max_memory_mb > 0:
-        limit = base + config.max_memory_mb * 1024 * 1024
-        # A lower hard limit already set is kept (setrlimit then refuses).
-        with contextlib.suppress(ValueError, OSError):
-            resource.setrlimit(resource.RLIMIT_AS, (limit, resource.RLIM_INFINITY))
-    analysis = analyse_path(path, config, state=state)
-    try:
-        send.send(analysis)
-    except Exception as exc:  # e.g. out of memory while sending a huge text
-        send.send(
-            failed_analysis(path, state, f"{path.name}: could not be analysed ({exc})")
+    warm_up(config)  # nothing to do when the parent had warmed up before the fork
+    started_with = _address_space()
+    connection.send(_READY)
+    served = 0
+    while True:
+        try:
+            request = connection.recv()
+        except (EOFError, OSError):
+            return
+        if request is None:
+            return
+        path, config, state = request
+        _limit_memory(config.max_memory_mb)
+        _forget_embeddings()
+        analysis = analyse_path(path, config, state=state)
+        served += 1
+        now = _address_space()
+        keep = (
+            not analysis.failed
+            and served < max_documents
+            and (
+                started_with is None
+                or now is None
+                or now - started_with < GROWTH_MB * 1024 * 1024
+            )
         )
-    send.close()
+        try:
+            connection.send((analysis, keep))
+        except Exception as exc:  # e.g. out of memory while sending a huge text
+            message = f"{path.name}: could not be analysed ({exc})"
+            connection.send((failed_analysis(path, state, message), False))
+            return
+        if not keep:
+            return
 
 
 def _wait(
@@ -161,6 +215,196 @@ def _wait(
         heartbeat()
 
 
+def _context() -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+class AnalysisChild:
+    """One analysis process at a time, given documents one by one and replaced when it
+    dies, misses a deadline, fails a document or has served its share."""
+
+    def __init__(self, *, max_documents: int | None = None) -> None:
+        self.max_documents = MAX_DOCUMENTS if max_documents is None else max_documents
+        self.processes_started = 0
+        self._process: Any = None
+        self._connection: Connection | None = None
+        self._ready = False
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
+    def start(self, config: PipelineConfig | None = None) -> None:
+        """Fork the child now, if none runs: it loads the models while the caller goes
+        on. A replacement is forked from a warmed-up caller (loaded once, here)."""
+        if self._process is not None:
+            return
+        config = config or PipelineConfig()
+        if self.processes_started:
+            warm_up(config)
+        context = _context()
+        mine, theirs = context.Pipe(duplex=True)
+        process = context.Process(
+            target=_serve,
+            args=(theirs, mine, config, os.getpid(), self.max_documents),
+            daemon=True,
+        )
+        process.start()
+        theirs.close()  # the child holds the only other end: its death is end of file
+        _LIVE_CHILDREN.add(process.pid)
+        self.processes_started += 1
+        self._process, self._connection, self._ready = process, mine, False
+
+    def close(self) -> None:
+        """Stop the child (it ends by itself when it can; else it is killed)."""
+        process, connection = self._process, self._connection
+        self._process, self._connection, self._ready = None, None, False
+        if process is None or connection is None:
+            return
+        with contextlib.suppress(OSError, ValueError):
+            connection.send(None)
+        connection.close()
+        process.join(1.0)
+        if process.is_alive():
+            process.kill()
+            process.join()
+        _LIVE_CHILDREN.discard(process.pid)
+
+    def _kill(self) -> int | None:
+        """Stop the child at once; its exit code."""
+        process = self._process
+        if process is not None:
+            process.kill()
+        self.close()
+        return process.exitcode if process is not None else None
+
+    def _died(self) -> int | None:
+        """The child ended on its own: reap it; its exit code."""
+        process = self._process
+        if process is not None:
+            process.join(1.0)
+        return self._kill()
+
+    def analyse(
+        self,
+        path: Path,
+        config: PipelineConfig,
+        *,
+        state: str | None = None,
+        heartbeat: Callable[[], None] | None = None,
+        heartbeat_every: float = HEARTBEAT_EVERY_S,
+    ) -> Analysis:
+        """analyse_path in the child with a memory limit and a deadline; never raises
+        (unless `heartbeat`, called every `heartbeat_every` s while waiting, raises)."""
+        try:
+            return self._analyse(path, config, state, heartbeat, heartbeat_every)
+        except BaseException:
+            self._kill()  # its answer, if any, would be mistaken for the next one's
+            raise
+
+    def _analyse(
+        self,
+        path: Path,
+        config: PipelineConfig,
+        state: str | None,
+        heartbeat: Callable[[], None] | None,
+        heartbeat_every: float,
+    ) -> Analysis:
+        sent = self._send(path, config, state, heartbeat, heartbeat_every)
+        if isinstance(sent, Analysis):
+            return sent  # the child could not take the document
+        connection = sent
+        deadline = config.time_budget_s + GRACE_S
+        if not _wait(connection, deadline, heartbeat, heartbeat_every):
+            logger.error("%s: stopped after %.0f s", path, deadline)
+            self._kill()
+            return failed_analysis(
+                path,
+                state,
+                f"{path.name}: took more than {deadline:.0f} s and was stopped; split "
+                "the file or allow more time (casework analyse --budget)",
+            )
+        try:
+            analysis, keep = connection.recv()
+        except (EOFError, OSError):
+            return self._unexpected(path, state, config, self._died())
+        if not keep:
+            self._died()  # it ends by itself after a failure or its last document
+        return analysis  # type: ignore[no-any-return]
+
+    def _send(
+        self,
+        path: Path,
+        config: PipelineConfig,
+        state: str | None,
+        heartbeat: Callable[[], None] | None,
+        heartbeat_every: float,
+    ) -> Connection | Analysis:
+        """Hand the document to a ready child: the pipe to wait on, or the failure."""
+        for attempt in (1, 2):
+            self.start(config)
+            connection = self._connection
+            assert connection is not None
+            if not self._ready:
+                if not _wait(connection, START_TIMEOUT_S, heartbeat, heartbeat_every):
+                    self._kill()
+                    return failed_analysis(
+                        path,
+                        state,
+                        f"{path.name}: the analysis process did not start within "
+                        f"{START_TIMEOUT_S:.0f} s; the machine may be overloaded: retry",
+                    )
+                try:
+                    connection.recv()
+                except (EOFError, OSError):
+                    return self._unexpected(path, state, config, self._died())
+                self._ready = True
+            try:
+                connection.send((path, config, state))
+                return connection
+            except (OSError, ValueError):
+                # It died while idle (killed from outside): once more with a new one.
+                code = self._died()
+                if attempt == 2:
+                    return self._unexpected(path, state, config, code)
+        raise AssertionError("unreachable")
+
+    @staticmethod
+    def _unexpected(
+        path: Path, state: str | None, config: PipelineConfig, code: int | None
+    ) -> Analysis:
+        logger.error("%s: the analysis process ended with %s", path, code)
+        return failed_analysis(
+            path,
+            state,
+            f"{path.name}: the analysis stopped unexpectedly (exit code {code}); "
+            f"the file may be damaged or need more than {config.max_memory_mb} MB of "
+            "memory: check it, export it again and retry",
+        )
+
+
+_shared: AnalysisChild | None = None
+
+
+@contextlib.contextmanager
+def shared_child(
+    config: PipelineConfig | None = None, *, start: bool = False
+) -> Iterator[AnalysisChild]:
+    """Within: `analyse_isolated` sends every document to one long-lived child (started
+    at once with `start`, so that it loads the models while the caller goes on)."""
+    global _shared
+    previous, child = _shared, AnalysisChild()
+    _shared = child
+    try:
+        if start:
+            child.start(config)
+        yield child
+    finally:
+        _shared = previous
+        child.close()
+
+
 def analyse_isolated(
     path: Path,
     config: PipelineConfig | None = None,
@@ -170,49 +414,28 @@ def analyse_isolated(
     heartbeat_every: float = HEARTBEAT_EVERY_S,
 ) -> Analysis:
     """analyse_path in a child process with a memory limit and a deadline; never raises
-    (unless `heartbeat`, called every `heartbeat_every` seconds while waiting, raises)."""
+    (unless `heartbeat`, called every `heartbeat_every` seconds while waiting, raises).
+
+    The child is the shared one inside `shared_child()`; otherwise one forked for this
+    document from this process, warmed up first (once) so that it inherits the models."""
     config = config or PipelineConfig()
-    warm_up(config)
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    receive, send = context.Pipe(duplex=False)
-    child = context.Process(  # type: ignore[attr-defined]
-        target=_child, args=(send, path, config, state, os.getpid()), daemon=True
-    )
-    child.start()
-    _LIVE_CHILDREN.add(child.pid)
-    send.close()  # the child holds the only sending end: its death means end of file
-    deadline = config.time_budget_s + GRACE_S
-    analysis: Analysis | None = None
-    try:
-        if _wait(receive, deadline, heartbeat, heartbeat_every):
-            try:
-                analysis = receive.recv()
-            except EOFError:
-                analysis = None  # the child died before sending
-        else:
-            logger.error("%s: stopped after %.0f s", path, deadline)
-            child.kill()
-            return failed_analysis(
-                path,
-                state,
-                f"{path.name}: took more than {deadline:.0f} s and was stopped; split "
-                "the file or allow more time (casework analyse --budget)",
-            )
-    finally:
-        receive.close()
-        child.join(1.0)
-        if child.is_alive():
-            child.kill()
-            child.join()
-        _LIVE_CHILDREN.discard(child.pid)
-    if analysis is None:
-        logger.error("%s: the analysis process ended with %s", path, child.exitcode)
-        return failed_analysis(
+    if _shared is not None:
+        return _shared.analyse(
             path,
-            state,
-            f"{path.name}: the analysis stopped unexpectedly (exit code {child.exitcode}); "
-            f"the file may be damaged or need more than {config.max_memory_mb} MB of "
-            "memory: check it, export it again and retry",
+            config,
+            state=state,
+            heartbeat=heartbeat,
+            heartbeat_every=heartbeat_every,
         )
-    return analysis
+    warm_up(config)
+    child = AnalysisChild(max_documents=1)
+    try:
+        return child.analyse(
+            path,
+            config,
+            state=state,
+            heartbeat=heartbeat,
+            heartbeat_every=heartbeat_every,
+        )
+    finally:
+        child.close()

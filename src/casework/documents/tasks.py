@@ -102,11 +102,12 @@ def with_db_retry(
                 raise
 
 
-def beat(run_id: int) -> None:
-    """Record that the run's worker is alive; its lease now ends STALE_AFTER from now."""
+def beat(run_id: int, **fields: Any) -> None:
+    """Record that the run's worker is alive; its lease now ends STALE_AFTER from now
+    (`fields`: other columns of the run written in the same statement)."""
     now = timezone.now()
     AnalysisRun.objects.filter(pk=run_id, status=AnalysisRun.Status.RUNNING).update(
-        heartbeat_at=now, lease_expires_at=now + STALE_AFTER
+        heartbeat_at=now, lease_expires_at=now + STALE_AFTER, **fields
     )
 
 
@@ -173,6 +174,7 @@ def _record_failure(run: AnalysisRun, exc: BaseException) -> None:
         f"{run.document.filename}: analysis failed ({type(exc).__name__}: {exc})"
     )
     run.progress = 100
+    run.finished_at = timezone.now()
     run.save()
 
 
@@ -181,15 +183,17 @@ def _has_errors(data: dict[str, Any]) -> bool:
 
 
 def execute(run: AnalysisRun) -> str:
-    """Analyse a claimed run with heartbeats; database steps survive transient faults."""
+    """Analyse a claimed run with heartbeats; database steps survive transient faults.
+
+    Three writes besides the results (each a commit, an fsync on SQLite): the first
+    heartbeat with the progress, then the results with the run's end in one transaction
+    (apply_result saves the run), or the failure.
+    """
     from casework.documents.analysis import apply_result, run_analyser
 
     document = run.document
     label = f"run {run.pk}"
-    with_db_retry(lambda: beat(run.pk), what=label)
-    with_db_retry(
-        lambda: AnalysisRun.objects.filter(pk=run.pk).update(progress=30), what=label
-    )
+    with_db_retry(lambda: beat(run.pk, progress=30), what=label)
     try:
         data = run_analyser(
             document.original.path,
@@ -202,22 +206,13 @@ def execute(run: AnalysisRun) -> str:
             # next worker takes it again within a minute.
             logger.warning("run %s: interrupted by the worker's stop; left", run.pk)
             return "interrupted"
-        with_db_retry(
-            lambda: AnalysisRun.objects.filter(pk=run.pk).update(progress=80),
-            what=label,
-        )
+        run.finished_at = timezone.now()  # written with the results
         with_db_retry(lambda: apply_result(run, data), what=label)
     except Exception as exc:  # the run boundary: the failure is shown to the user
         if is_transient(exc):
             raise  # only when the worker stops: the run's heartbeat ends, it is retried
         logger.error("run %s: analysis crashed", run.pk, exc_info=True)
         with_db_retry(functools.partial(_record_failure, run, exc), what=label)
-    with_db_retry(
-        lambda: AnalysisRun.objects.filter(pk=run.pk).update(
-            finished_at=timezone.now()
-        ),
-        what=label,
-    )
     return str(run.status)
 
 

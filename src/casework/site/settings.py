@@ -284,6 +284,8 @@ if TASK_BACKEND == "redis":
         )
     INSTALLED_APPS.append("django_rq")
     RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 900}}
+    # Jobs run in the worker itself (no fork per job): the analysis has its own child.
+    RQ = {"WORKER_CLASS": "casework.cli.rq_worker.AnalysisWorker"}
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASK_BACKEND], "QUEUES": ["default"]}}
 
 # --- open data API: read-only, public data only ---
