@@ -257,7 +257,7 @@ def model_in_source(function: Callable[..., object], depth: int = 2):
     for match in re.finditer(
         r"get_object_or_404\(\s*(\w+)"
         r"|\b([A-Z]\w*)\.(?:objects|_default_manager)\.\w+\([^()]*\bpk\b"
-        r"|\b(\w+)\([^()]*\bpk\b",
+        r"|\b(\w+(?:\.\w+)?)\([^()]*\bpk\b",
         source,
     ):
         shortcut, manager, called = match.groups()
@@ -266,7 +266,11 @@ def model_in_source(function: Callable[..., object], depth: int = 2):
             if model:
                 return model
             continue
-        helper = names.get(called)
+        # `helper(...)` or `module.helper(...)` (a services module imported by name)
+        owner_name, _, helper_name = called.rpartition(".")
+        helper = names.get(helper_name)
+        if owner_name:
+            helper = getattr(names.get(owner_name), helper_name, None)
         if not callable(helper) or not getattr(helper, "__module__", "").startswith(
             "casework."
         ):
