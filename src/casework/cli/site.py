@@ -195,8 +195,9 @@ def worker(burst: bool, queue: str) -> None:
     from django.conf import settings
     from django.core.management import call_command
 
+    from casework import housekeeping
     from casework.cli import worker_loop
-    from casework.documents.tasks import requeue_stalled, with_db_retry
+    from casework.documents.tasks import with_db_retry
 
     if settings.TASK_BACKEND == "immediate":
         raise click.ClickException(
@@ -219,7 +220,7 @@ def worker(burst: bool, queue: str) -> None:
                 args.append("--burst")
             # The database queue sweeps in its loop; with Redis, once here and then
             # by the housekeeping task.
-            with_db_retry(requeue_stalled, what="worker start")
+            with_db_retry(housekeeping.sweep, what="worker start")
             worker_loop.supervise(
                 lambda: call_command("rqworker", *args), what="rqworker", batch=burst
             )

@@ -36,11 +36,11 @@ from django.db import close_old_connections
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 
+from casework import housekeeping
 from casework.documents.tasks import (
     STOP,
     Backoff,
     is_transient,
-    requeue_stalled,
     reset_connections,
     with_db_retry,
 )
@@ -169,10 +169,8 @@ class SupervisedWorker:
     def _sweep_if_due(self) -> None:
         if time.monotonic() - self._last_sweep < self.sweep_every:
             return
-        count = requeue_stalled()
+        housekeeping.sweep()  # logs what it found
         self._last_sweep = time.monotonic()
-        if count:
-            logger.warning("worker: %d analysis runs had lost their worker", count)
 
     def _run_next(self) -> bool:
         """Claim one ready task and run it; False when the queue is empty."""

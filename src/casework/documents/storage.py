@@ -15,6 +15,7 @@ import logging
 import os
 import tempfile
 import time
+from collections.abc import Collection
 from pathlib import Path
 
 from django.conf import settings
@@ -131,7 +132,19 @@ def sweep_incoming(*, older_than: dt.timedelta = STALE_AFTER) -> int:
     return removed
 
 
-def _sweep(folder: Path, pattern: str, cutoff: float) -> int:
+def sweep_unreferenced(
+    folder: Path, referenced: set[str], *, older_than: dt.timedelta
+) -> int:
+    """Remove the files of `folder` that no row refers to (`referenced`: their paths),
+    once older than `older_than` (younger ones may be an upload whose row is being
+    saved); returns how many. Used by the apps that keep uploads for the worker."""
+    cutoff = time.time() - older_than.total_seconds()
+    return _sweep(folder, "*", cutoff, keep=referenced)
+
+
+def _sweep(
+    folder: Path, pattern: str, cutoff: float, *, keep: Collection[str] = ()
+) -> int:
     if not folder.is_dir():
         return 0
     removed = 0
@@ -139,7 +152,12 @@ def _sweep(folder: Path, pattern: str, cutoff: float) -> int:
     for path in folder.glob(pattern):
         try:
             info = path.stat()
-            if path.is_file() and info.st_uid == uid and info.st_mtime < cutoff:
+            if (
+                path.is_file()
+                and info.st_uid == uid
+                and info.st_mtime < cutoff
+                and str(path) not in keep
+            ):
                 path.unlink()
                 removed += 1
         except OSError:  # taken by another sweep, or not ours to remove

@@ -227,7 +227,10 @@ def analyse_run(run_id: int) -> str:
 
 @task()
 def housekeeping() -> int:
-    """Re-queue runs whose worker died, then schedule the next sweep."""
-    count = requeue_stalled()
+    """Sweep what dead workers and requests left (`casework.housekeeping`), then
+    schedule the next sweep; returns the analysis runs re-queued."""
+    from casework import housekeeping as sweeps
+
+    done = sweeps.sweep()
     services.ensure_housekeeping()
-    return count
+    return next(iter(done.values()))

@@ -18,10 +18,18 @@ CSV/XLSX tables (`run_table_batch`) are read twice, and written in chunks:
    and the batch says where it stopped, so a failure never leaves half a file in the
    ledger. The entries are published (when the form asked) only once all are saved, so
    the public pages never show part of a file.
+
+A worker killed mid-import (stopped, out of memory, the machine restarted) cannot say so:
+its batch stays "running" with part of the file saved. The worker writes the batch's
+`updated_at` at least every few seconds while it reads; `reap_stalled_batches` (run by
+the housekeeping sweep) fails a running batch whose time stopped moving for
+STALLED_AFTER, deleting its entries, and a worker that was only slow finds its batch
+failed at its next progress step and stops (`BatchLost`), so the two never both write.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 import pickle
@@ -40,6 +48,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from casework.documents.storage import sweep_unreferenced
 from casework.funding import iati, table_import
 from casework.funding.decimal_mark import DecimalMark
 from casework.funding.models import Contribution, ImportBatch
@@ -54,6 +63,11 @@ from casework.funding.services import (
 logger = logging.getLogger(__name__)
 
 CHUNK_ROWS = 500
+# A running batch whose worker has not written for this long has lost its worker.
+STALLED_AFTER = dt.timedelta(minutes=15)
+# A stored upload no batch refers to (a request that died between the copy and the
+# batch's row) is removed after this long.
+ORPHAN_AFTER = dt.timedelta(days=1)
 PROGRESS_EVERY_S = 1.0
 # A file with many bad rows keeps this many row messages; the rest are counted.
 MAX_MESSAGES = 1_000
@@ -127,9 +141,7 @@ def run_iati_batch(batch_id: int) -> int:
                 nonlocal last
                 if time.monotonic() - last >= PROGRESS_EVERY_S:
                     last = time.monotonic()
-                    ImportBatch.objects.filter(pk=batch.pk).update(
-                        read_bytes=handle.tell()
-                    )
+                    _still_mine(batch.pk, read_bytes=handle.tell())
 
             for row in iati.stream_iati(
                 handle,
@@ -145,6 +157,10 @@ def run_iati_batch(batch_id: int) -> int:
                     )
                     chunk = []
             save_rows(chunk, batch=batch, result=result, matcher=matcher, finish=False)
+    except BatchLost:
+        Contribution.objects.filter(batch=batch).delete()
+        path.unlink(missing_ok=True)
+        return 0
     except (iati.IatiError, OSError) as exc:
         Contribution.objects.filter(batch=batch).delete()
         batch.state = ImportBatch.State.FAILED
@@ -204,6 +220,20 @@ def queue_table(
     return batch
 
 
+class BatchLost(Exception):
+    """The batch is no longer running (the housekeeping sweep failed it): stop."""
+
+
+def _still_mine(batch_id: int, **fields: Any) -> None:
+    """Write the batch's progress and its `updated_at` (a running batch whose time stops
+    moving has lost its worker); BatchLost when it is no longer running."""
+    updated = ImportBatch.objects.filter(
+        pk=batch_id, state=ImportBatch.State.RUNNING
+    ).update(updated_at=timezone.now(), **fields)
+    if not updated:
+        raise BatchLost(batch_id)
+
+
 class _Throttle:
     """Writes a batch's progress at most every PROGRESS_EVERY_S seconds."""
 
@@ -214,10 +244,7 @@ class _Throttle:
     def __call__(self, **fields: Any) -> None:
         if time.monotonic() - self.last >= PROGRESS_EVERY_S:
             self.last = time.monotonic()
-            # updated_at too: a running batch whose time stops moving has lost its worker.
-            ImportBatch.objects.filter(pk=self.batch_id).update(
-                updated_at=timezone.now(), **fields
-            )
+            _still_mine(self.batch_id, **fields)
 
 
 def _fail(batch: ImportBatch, where: str, message: str) -> None:
@@ -360,7 +387,12 @@ def _run_table(batch: ImportBatch) -> int:
         if batch.publish:
             Contribution.objects.filter(batch=batch).update(is_published=True)
         batch.rows_done = batch.rows_total
+        _still_mine(batch.pk)
         finish_batch(batch, result)
+    except BatchLost:
+        logger.warning("funding table import %s was failed by the sweep", batch.pk)
+        Contribution.objects.filter(batch=batch).delete()
+        return 0
     except Exception as exc:
         logger.exception("funding table import %s failed at row %d", batch.pk, row)
         where = _("row %(row)d") % {"row": row} if row else batch.filename
@@ -383,3 +415,48 @@ def _run_table(batch: ImportBatch) -> int:
     finally:
         path.unlink(missing_ok=True)
     return result.created_count
+
+
+# --- housekeeping ---------------------------------------------------------------------
+
+
+def reap_stalled_batches(*, older_than: dt.timedelta = STALLED_AFTER) -> int:
+    """Fail running imports whose worker died: their entries are deleted, their stored
+    file removed, and the batch's page says what happened and what to do; returns how
+    many."""
+    cutoff = timezone.now() - older_than
+    stalled = ImportBatch.objects.filter(
+        state=ImportBatch.State.RUNNING, updated_at__lt=cutoff
+    )
+    count = 0
+    for batch in stalled:
+        with transaction.atomic():
+            # Claimed by state: a worker that wrote a moment ago keeps its batch.
+            claimed = ImportBatch.objects.filter(
+                pk=batch.pk, state=ImportBatch.State.RUNNING, updated_at__lt=cutoff
+            ).update(state=ImportBatch.State.FAILED)
+            if not claimed:
+                continue
+            if batch.stored_path:
+                Path(batch.stored_path).unlink(missing_ok=True)
+            with translation.override(batch.language or settings.LANGUAGE_CODE):
+                _fail(
+                    batch,
+                    batch.filename,
+                    _(
+                        "the worker stopped while it was importing this file (it was "
+                        "restarted or ran out of memory); nothing was imported. Import "
+                        "the file again."
+                    ),
+                )
+        logger.warning("funding import %s had lost its worker: failed", batch.pk)
+        count += 1
+    return count
+
+
+def sweep_orphan_uploads(*, older_than: dt.timedelta = ORPHAN_AFTER) -> int:
+    """Remove stored uploads that no batch refers to; returns how many."""
+    known = ImportBatch.objects.exclude(stored_path="").values_list(
+        "stored_path", flat=True
+    )
+    return sweep_unreferenced(upload_dir(), set(known), older_than=older_than)

@@ -11,6 +11,7 @@ transaction together with the job's final state, so a failure writes nothing.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import errno
 import hashlib
 import logging
@@ -31,6 +32,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from casework.accounts.permissions import AnyUser
+from casework.documents.storage import sweep_unreferenced
 from casework.documents.tasks import is_transient, reset_connections, with_db_retry
 from casework.domain.languages import normalise
 from casework.imports.models import ImportJob
@@ -39,6 +41,8 @@ logger = logging.getLogger(__name__)
 
 DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
 PROGRESS_EVERY_S = 0.5
+# A stored upload no job refers to is removed after this long.
+ORPHAN_AFTER = dt.timedelta(days=1)
 Status = ImportJob.Status
 
 
@@ -184,6 +188,18 @@ def discard_file(job: ImportJob) -> None:
             Path(job.stored_path).unlink(missing_ok=True)
         ImportJob.objects.filter(pk=job.pk).update(stored_path="")
         job.stored_path = ""
+
+
+def sweep_orphan_files(*, older_than: dt.timedelta = ORPHAN_AFTER) -> int:
+    """Remove stored uploads no job refers to (a request that died between writing the
+    file and saving its job); returns how many. A failed job's file is kept: it is what
+    its retry reads."""
+    known = ImportJob.objects.exclude(stored_path="").values_list(
+        "stored_path", flat=True
+    )
+    return sweep_unreferenced(
+        Path(settings.DATA_DIR) / "imports", set(known), older_than=older_than
+    )
 
 
 # --- the worker side ------------------------------------------------------------------

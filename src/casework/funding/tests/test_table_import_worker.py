@@ -5,8 +5,11 @@ saves its rows in chunks; a failure leaves the batch failed and nothing in the l
 """
 
 import csv
+import datetime as dt
 import io
+import os
 import tempfile
+import time
 import tracemalloc
 from pathlib import Path
 
@@ -14,7 +17,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import OperationalError
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from casework.documents.safe_open import Limits
 from casework.exports.tables import render_xlsx
@@ -368,6 +371,8 @@ def queue_path(path: Path, *, support) -> ImportBatch:
 def test_a_100k_row_csv_is_checked_in_the_worker_with_bounded_memory(support, tmp_path):
     path = write_large_csv(tmp_path / "large.csv", 100_000)
     batch = queue_path(path, support=support)
+    # Claimed, as run_table_batch does: a batch no longer running stops its reader.
+    ImportBatch.objects.filter(pk=batch.pk).update(state=ImportBatch.State.RUNNING)
     tracemalloc.start()
     try:
         with (
@@ -437,3 +442,110 @@ def test_the_worker_writes_its_progress_while_it_checks_then_saves(
         1_000,
     ]
     assert seen == [(batch.size, done, 1_200) for done in (0, 500, 1_000)]
+
+
+# --- a worker that dies mid-import ----------------------------------------------------
+
+
+class Killed(BaseException):
+    """What a killed worker does: nothing after this point runs (not even `except`)."""
+
+
+def kill_after_chunks(monkeypatch, chunks: int) -> None:
+    real = importing.save_rows
+    calls = []
+
+    def dying(chunk, **kwargs):
+        calls.append(len(chunk))
+        if len(calls) > chunks:
+            raise Killed
+        return real(chunk, **kwargs)
+
+    monkeypatch.setattr(importing, "save_rows", dying)
+
+
+def age(batch: ImportBatch, minutes: int) -> None:
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        updated_at=timezone.now() - dt.timedelta(minutes=minutes)
+    )
+
+
+def test_the_sweep_fails_a_batch_whose_worker_died_and_removes_its_entries(
+    support, monkeypatch
+):
+    kill_after_chunks(monkeypatch, 2)
+    batch = queue(csv_bytes(rows(1_200)), "long.csv", support=support)
+    with pytest.raises(Killed):
+        importing.run_table_batch(batch.pk)
+    batch.refresh_from_db()
+    assert batch.state == ImportBatch.State.RUNNING  # nobody could say otherwise
+    assert Contribution.objects.filter(batch=batch).count() == 2 * importing.CHUNK_ROWS
+
+    assert importing.reap_stalled_batches() == 0  # it wrote a moment ago: kept
+    age(batch, 20)
+    assert importing.reap_stalled_batches() == 1
+
+    batch.refresh_from_db()
+    assert batch.state == ImportBatch.State.FAILED
+    assert Contribution.objects.filter(batch=batch).count() == 0
+    (message,) = batch.messages
+    assert message["where"] == "long.csv"
+    assert "worker stopped" in message["message"]
+    assert "Import the file again" in message["message"]
+    assert importing.reap_stalled_batches() == 0  # done once
+
+
+def test_the_sweep_message_is_in_the_uploaders_language(support, monkeypatch):
+    kill_after_chunks(monkeypatch, 0)
+    with translation.override("fr"):
+        batch = queue(csv_bytes(rows(10)), "court.csv", support=support)
+    with pytest.raises(Killed):
+        importing.run_table_batch(batch.pk)
+    age(batch, 20)
+    assert importing.reap_stalled_batches() == 1
+    batch.refresh_from_db()
+    assert "Importez à nouveau le fichier" in batch.messages[0]["message"]
+
+
+def test_a_slow_worker_whose_batch_was_swept_stops_and_leaves_nothing(
+    support, monkeypatch
+):
+    """The sweep judged the worker dead while it was only slow: at its next progress
+    step the worker finds its batch failed and stops, deleting what it had saved."""
+    monkeypatch.setattr(importing, "PROGRESS_EVERY_S", 0.0)
+    real = importing.save_rows
+    calls = []
+
+    def slow(chunk, **kwargs):
+        result = real(chunk, **kwargs)
+        calls.append(len(chunk))
+        if len(calls) == 1:  # the sweep runs now, with every running batch overdue
+            assert importing.reap_stalled_batches(older_than=-dt.timedelta(hours=1))
+        return result
+
+    monkeypatch.setattr(importing, "save_rows", slow)
+    batch = queue(csv_bytes(rows(1_200)), "slow.csv", support=support)
+
+    assert importing.run_table_batch(batch.pk) == 0
+
+    batch.refresh_from_db()
+    assert len(calls) == 1  # no chunk saved after the sweep
+    assert batch.state == ImportBatch.State.FAILED
+    assert Contribution.objects.filter(batch=batch).count() == 0
+    assert "worker stopped" in batch.messages[0]["message"]
+
+
+def test_stored_uploads_no_batch_refers_to_are_swept_once_old(support, settings):
+    batch = queue(csv_bytes(rows(2)), "kept.csv", support=support)
+    folder = Path(settings.DATA_DIR) / "funding-imports"
+    orphan, young = folder / "orphan.csv", folder / "young.csv"
+    orphan.write_bytes(b"x")
+    young.write_bytes(b"x")
+    old = time.time() - 3 * 86_400
+    for path in (orphan, Path(batch.stored_path)):
+        os.utime(path, (old, old))
+
+    assert importing.sweep_orphan_uploads() == 1
+
+    assert not orphan.exists()
+    assert young.exists() and Path(batch.stored_path).exists()
