@@ -155,6 +155,8 @@ def test_support_loads_a_rate_and_the_flagged_entry_is_converted(client, support
     assert response.status_code == 302
     entry.refresh_from_db()
     assert entry.amount_usd == Decimal("1000.00")
+    said = [str(m) for m in client.get(response["Location"]).context["messages"]]
+    assert "Rate saved; 1 entry converted with it." in said  # the singular form
 
 
 def test_needs_page_puts_largest_gap_first(client):

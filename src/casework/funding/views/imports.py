@@ -9,6 +9,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from casework.documents.safe_open import FileRefused, check_size
@@ -252,7 +253,12 @@ def _change_rates(request: HttpRequest) -> HttpResponse:
     )
     messages.success(
         request,
-        _("Rate saved; %(n)d entries converted with it.") % {"n": converted},
+        ngettext(
+            "Rate saved; %(n)d entry converted with it.",
+            "Rate saved; %(n)d entries converted with it.",
+            converted,
+        )
+        % {"n": converted},
     )
     return redirect("funding:rates")
 
@@ -281,8 +287,18 @@ def _load_rates(request: HttpRequest, form: RatesUploadForm) -> bool:
         messages.error(request, f"{upload.name}, {where}: {message}")
     messages.success(
         request,
-        _("%(n)d rates loaded; %(c)d entries converted with them.")
-        % {"n": len(parsed.rows), "c": converted},
+        " ".join(
+            (
+                ngettext("%(n)d rate loaded.", "%(n)d rates loaded.", len(parsed.rows))
+                % {"n": len(parsed.rows)},
+                ngettext(
+                    "%(n)d entry converted with the new rates.",
+                    "%(n)d entries converted with the new rates.",
+                    converted,
+                )
+                % {"n": converted},
+            )
+        ),
     )
     return True
 
