@@ -4,11 +4,13 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import DatabaseError
 from django.urls import reverse
+from django.utils import translation
 
 from casework.exports.readback import docx_text
 from casework.funding.demo import load_demo
-from casework.funding.models import Contribution, ImportBatch, Need
+from casework.funding.models import Contribution, ExchangeRate, ImportBatch, Need
 from casework.funding.tests.factories import ContributionFactory, NeedFactory
 
 pytestmark = pytest.mark.django_db
@@ -206,3 +208,34 @@ def test_templates_are_published(client):
     response = client.get(reverse("funding:template", args=["contributions", "csv"]))
     assert response.status_code == 200
     assert response.content.decode("utf-8-sig").startswith("donor,donor_kind")
+
+
+def test_a_rates_table_is_saved_whole_or_not_at_all(client, support, monkeypatch):
+    from casework.funding.views import imports as views
+
+    real, calls = views.set_rate, []
+
+    def failing(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 2:
+            raise DatabaseError("disk I/O error")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(views, "set_rate", failing)
+    table = b"currency,year,units_per_usd,source\nCHF,2022,0.9,x\nEUR,2022,0.95,x\n"
+    client.force_login(support)
+    client.raise_request_exception = False
+    response = client.post(
+        reverse("funding:rates"),
+        {"kind": "upload", "file": SimpleUploadedFile("rates.csv", table)},
+    )
+    assert response.status_code == 500 and len(calls) == 2
+    assert not ExchangeRate.objects.filter(currency="CHF", year=2022).exists()
+
+
+def test_the_rates_form_states_its_row_limit_in_the_page_language(client, support):
+    client.force_login(support)
+    with translation.override("fr"):
+        page = client.get(reverse("funding:rates"), HTTP_ACCEPT_LANGUAGE="fr")
+    text = page.content.decode()
+    assert "Jusqu'à 5" in text and "000 lignes" in text

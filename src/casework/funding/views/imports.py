@@ -230,6 +230,7 @@ def _rates_page(
             "form": form,
             "upload_form": upload_form,
             "can_manage": can_manage(request.user),
+            "rate_row_limit": table_import.WEB_LIMITS.rows,
         },
     )
 
@@ -277,10 +278,11 @@ def _load_rates(request: HttpRequest, form: RatesUploadForm) -> bool:
     except table_import.TableError as exc:
         messages.error(request, str(exc))
         return False
-    converted = sum(
-        set_rate(r.currency, r.year, r.units_per_usd, source=r.source)
-        for r in parsed.rows
-    )
+    with transaction.atomic():  # all the table's rates, or none
+        converted = sum(
+            set_rate(r.currency, r.year, r.units_per_usd, source=r.source)
+            for r in parsed.rows
+        )
     for where, note in parsed.notes:
         messages.info(request, f"{where}: {note}")
     for where, message in parsed.messages:
