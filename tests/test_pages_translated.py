@@ -679,6 +679,9 @@ SINGULAR_ON_PURPOSE: dict[str, str] = {
     "Tables too (up to %(rows)s rows): the file is checked whole before any row is "
     "saved, and a file that fails leaves nothing in the ledger.": "a row limit in "
     "the thousands (funding.table_import)",
+    "Up to %(rows)s rows, read at once: the whole table is checked first, then all its "
+    "rates are saved together, or none.": "the rates table's row limit, 5,000 "
+    "(funding.table_import.WEB_LIMITS)",
 }
 # Files other work has open (issue 18's report lists them): fixed there, then taken out.
 ELSEWHERE: dict[str, str] = {}
