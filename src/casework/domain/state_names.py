@@ -12,6 +12,7 @@ import csv
 import functools
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Final
@@ -255,22 +256,31 @@ def states_in_query(query: str) -> tuple[list[str], list[str]]:
     """(ISO3 codes of the States the query names in any of the three languages, the
     query's other words as typed). Accents and case do not matter; the longest name
     wins ("Soudan du Sud" is South Sudan, not Sudan and two words)."""
-    codes = _codes_by_words()
-    longest = max(map(len, codes), default=0)
     typed = re.findall(r"\w+", query)
     words = [folded_words(w)[0] if folded_words(w) else w for w in typed]
+    states, rest = longest_names(words, _codes_by_words())
+    return states, [typed[i] for i in rest]
+
+
+def longest_names(
+    words: Sequence[str], codes: Mapping[tuple[str, ...], str]
+) -> tuple[list[str], list[int]]:
+    """The codes of the names found in `words` (`codes` maps a name's words to its
+    code), longest name first at each place, each code once; and the positions of
+    the words that are in no name."""
+    longest = max(map(len, codes), default=0)
     states: list[str] = []
-    rest: list[str] = []
+    rest: list[int] = []
     i = 0
     while i < len(words):
         for size in range(min(longest, len(words) - i), 0, -1):
-            iso3 = codes.get(tuple(words[i : i + size]))
-            if iso3:
-                if iso3 not in states:
-                    states.append(iso3)
+            code = codes.get(tuple(words[i : i + size]))
+            if code:
+                if code not in states:
+                    states.append(code)
                 i += size
                 break
         else:
-            rest.append(typed[i])
+            rest.append(i)
             i += 1
     return states, rest

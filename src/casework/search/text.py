@@ -11,7 +11,7 @@ import unicodedata
 from functools import cache
 
 from casework.domain.languages import LANGUAGES
-from casework.domain.state_names import FORMER_NAMES, name, short_name
+from casework.domain.state_names import FORMER_NAMES, longest_names, name, short_name
 
 WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -64,24 +64,9 @@ def find_states(query: str) -> tuple[list[str], list[str]]:
     """(ISO3 codes of the States named in the query, the query's other words).
 
     The longest name wins: "Soudan du Sud" is South Sudan, not Sudan and two words."""
-    table = _names_by_words()
-    longest = max((len(k) for k in table), default=0)
     tokens = words(query)
-    states: list[str] = []
-    rest: list[str] = []
-    i = 0
-    while i < len(tokens):
-        for size in range(min(longest, len(tokens) - i), 0, -1):
-            iso3 = table.get(tuple(tokens[i : i + size]))
-            if iso3:
-                if iso3 not in states:
-                    states.append(iso3)
-                i += size
-                break
-        else:
-            rest.append(tokens[i])
-            i += 1
-    return states, rest
+    states, rest = longest_names(tokens, _names_by_words())
+    return states, [tokens[i] for i in rest]
 
 
 def excerpt(body: str, terms: list[str], *, width: int = 220) -> str:
