@@ -20,7 +20,7 @@ import codecs
 import csv
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any, Final
 
@@ -345,9 +345,17 @@ def read_csv(data: bytes, *, filename: str, limits: Limits = LIMITS) -> CsvText:
     return CsvText(str(best), best.encoding, guessed=True)
 
 
-def csv_rows(text: str, budget: Budget, *, delimiter: str = ",") -> Iterator[list[str]]:
-    """The CSV's rows, counted against the file's row and cell limits."""
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+def csv_rows(
+    text: str | Iterable[str],
+    budget: Budget,
+    *,
+    delimiter: str = ",",
+    encoding: str = "utf-8",
+) -> Iterator[list[str]]:
+    """The CSV's rows (from a whole text, or its lines as they are decoded from a
+    stream in `encoding`), counted against the file's row and cell limits."""
+    lines = io.StringIO(text) if isinstance(text, str) else text
+    reader = csv.reader(lines, delimiter=delimiter)
     while True:
         try:
             row = next(reader)
@@ -360,6 +368,18 @@ def csv_rows(text: str, budget: Budget, *, delimiter: str = ",") -> Iterator[lis
                     "the file again as CSV UTF-8."
                 )
                 % {"name": budget.filename, "line": reader.line_num, "error": exc}
+            ) from exc
+        except UnicodeDecodeError as exc:  # a stream's bytes that are not `encoding`
+            raise FileRefused(
+                _(
+                    "%(name)s, after line %(line)d, is not %(encoding)s text as "
+                    "its first bytes say; save the file again as CSV UTF-8."
+                )
+                % {
+                    "name": budget.filename,
+                    "line": reader.line_num,
+                    "encoding": encoding.upper(),
+                }
             ) from exc
         budget.count(len(row))
         yield row

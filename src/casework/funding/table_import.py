@@ -16,7 +16,6 @@ small file in memory with the same steps.
 from __future__ import annotations
 
 import codecs
-import csv
 import datetime as dt
 import functools
 import io
@@ -39,6 +38,7 @@ from casework.documents.safe_open import (
     Limits,
     check_size,
     check_zip,
+    csv_rows,
     open_xlsx,
     read_csv,
     xlsx_rows,
@@ -232,41 +232,17 @@ def _open_csv(
     try:
         first_line = text.readline()
         delimiter = _delimiter(first_line)
-        reader = csv.reader(itertools.chain([first_line], text), delimiter=delimiter)
+        lines = itertools.chain([first_line], text)
 
         def records() -> Iterator[list[Cell]]:
-            while True:
-                try:
-                    row = next(reader)
-                except StopIteration:
-                    return
-                except csv.Error as exc:  # a field over csv's size limit, a NUL byte
-                    raise TableError(
-                        _(
-                            "%(name)s, line %(line)d cannot be read as CSV (%(error)s); "
-                            "save the file again as CSV UTF-8."
-                        )
-                        % {"name": filename, "line": reader.line_num, "error": exc}
-                    ) from exc
-                except UnicodeDecodeError as exc:
-                    raise TableError(
-                        _(
-                            "%(name)s, after line %(line)d, is not %(encoding)s text as "
-                            "its first bytes say; save the file again as CSV UTF-8."
-                        )
-                        % {
-                            "name": filename,
-                            "line": reader.line_num,
-                            "encoding": encoding.upper(),
-                        }
-                    ) from exc
-                try:
-                    budget.count(len(row))
-                except FileRefused as exc:
-                    raise TableError(str(exc)) from exc
-                if on_progress and budget.rows % PROGRESS_ROWS == 0:
-                    on_progress(text.buffer.tell())
-                yield [cell.strip() for cell in row]
+            try:
+                rows = csv_rows(lines, budget, delimiter=delimiter, encoding=encoding)
+                for row in rows:
+                    if on_progress and budget.rows % PROGRESS_ROWS == 0:
+                        on_progress(text.buffer.tell())
+                    yield [cell.strip() for cell in row]
+            except FileRefused as exc:
+                raise TableError(str(exc)) from exc
 
         values = records()
         header = _header(next(values, None), filename=filename)
