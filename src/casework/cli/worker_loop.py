@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator
 from types import FrameType
 from typing import Any
 
-from django.db import close_old_connections
+from django.db import close_old_connections, connections
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 
@@ -113,6 +113,7 @@ class SupervisedWorker:
         self.tasks_run = 0
         self._last_sweep = float("-inf")
         self._transient_failures: Counter[str] = Counter()
+        self._busy = False  # the last look found a task (and it ran)
 
     def run(self) -> None:
         with analysis_child():
@@ -177,7 +178,16 @@ class SupervisedWorker:
         from django_tasks_db.models import DBTaskResult
         from django_tasks_db.utils import exclusive_transaction
 
-        close_old_connections()
+        if not self._busy:
+            close_old_connections()
+        else:
+            # Between tasks of a run of them the connection is kept (on SQLite,
+            # closing it checkpoints the log: an fsync per task) unless it met an
+            # error; it is closed when the queue was found empty, and after an error.
+            for connection in connections.all(initialized_only=True):
+                if connection.errors_occurred:
+                    connection.close_if_unusable_or_obsolete()
+        self._busy = False
         ready = DBTaskResult.objects.ready().filter(
             backend_name=self.backend_name, queue_name=self.queue
         )
@@ -189,6 +199,7 @@ class SupervisedWorker:
             return False
         self._execute(db_result)
         self.tasks_run += 1
+        self._busy = True
         return True
 
     def _execute(self, db_result: Any) -> None:

@@ -51,12 +51,15 @@ def _messages(
 def apply_result(run: AnalysisRun, data: dict[str, Any]) -> AnalysisRun:
     """Record the analyser's output on the run, the document and its findings."""
     from casework.findings.services import sync_findings
+    from casework.search.signals import batched
 
     document = run.document
     names = {"stored_name": document.original.path.name, "filename": document.filename}
     errors = _messages(data, "error", **names)
     warnings = _messages(data, "warning", **names)
-    with transaction.atomic():
+    # The search index takes the document and its findings in one batch, in this
+    # transaction (it rolls back with them).
+    with transaction.atomic(), batched():
         run.warnings = warnings
         run.result = {k: v for k, v in data.items() if k != "text"}
         run.progress = 100

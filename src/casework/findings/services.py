@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.db import transaction
+from django.db import connections, transaction
+from django.db.models.signals import post_save, pre_save
 from django.utils import timezone
 
 from casework.documents.models import AnalysisRun, Document
@@ -36,12 +37,23 @@ def sync_findings(
     """Write the analyser's findings for a document; reviewer fields are never touched.
 
     `indicators` is the `indicators` object of the analyser's JSON contract. Returns the
-    number of findings the analyser reports.
+    number of findings the analyser reports. New findings and the audit entries are
+    inserted in bulk (with the save signals each finding would send, so the search
+    index and the data versions follow), except in an admin request, whose audit
+    trail records every save.
     """
+    from casework.audit.middleware import admin_actor
+
+    bulk = (
+        admin_actor.get() is None
+        and connections[Finding.objects.db].features.can_return_rows_from_bulk_insert
+    )
     existing = {
         f.indicator: f for f in document.findings.filter(source=Finding.Source.ANALYSER)
     }
     reported = 0
+    fresh: list[Finding] = []
+    audited: list[tuple[Finding, dict[str, Any]]] = []
     for code, verdict in indicators.items():
         if code not in CODES:
             continue
@@ -68,19 +80,52 @@ def sync_findings(
         finding.score = float(verdict.get("score", 0.0))
         finding.evidence = evidence
         finding.in_latest_run = True
-        finding.save()
+        if bulk and finding._state.adding:
+            fresh.append(finding)
+        else:
+            finding.save()
         if before.get("evidence") != evidence:
-            AuditEntry.objects.create(
-                finding=finding,
-                action=AuditEntry.Action.ANALYSED,
-                before=before,
-                after=_snapshot(finding),
-            )
+            audited.append((finding, before))
+    if fresh:
+        _insert_with_signals(fresh)
+    entries = [
+        AuditEntry(
+            finding=finding,
+            action=AuditEntry.Action.ANALYSED,
+            before=before,
+            after=_snapshot(finding),
+        )
+        for finding, before in audited
+    ]
+    if bulk:
+        AuditEntry.objects.bulk_create(entries)
+    else:
+        for entry in entries:
+            entry.save()
     for finding in existing.values():
         if finding.in_latest_run:
             finding.in_latest_run = False
             finding.save(update_fields=["in_latest_run", "updated_at"])
     return reported
+
+
+def _insert_with_signals(findings: list[Finding]) -> None:
+    """bulk_create, sending the pre_save and post_save signals of each save()."""
+    using = Finding.objects.db
+    for finding in findings:
+        pre_save.send(
+            sender=Finding, instance=finding, raw=False, using=using, update_fields=None
+        )
+    Finding.objects.bulk_create(findings)
+    for finding in findings:
+        post_save.send(
+            sender=Finding,
+            instance=finding,
+            created=True,
+            update_fields=None,
+            raw=False,
+            using=using,
+        )
 
 
 @transaction.atomic

@@ -6,7 +6,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Model
 from django.urls import reverse
+from django.utils import timezone
 
 from casework.domain.indicators import label
 from casework.domain.languages import LANGUAGES
@@ -141,19 +143,83 @@ def event_entry(event: object) -> Entry:
 
 
 def _store(entry: Entry) -> None:
-    body = "\n".join(p for p in entry.parts if p)[:MAX_BODY]
     SearchEntry.objects.update_or_create(
-        kind=entry.kind,
-        object_id=entry.object_id,
-        defaults={
-            "state_id": entry.state_id,
-            "year": entry.year,
-            "title": entry.title[:300],
-            "url": entry.url[:300],
-            "body": body,
-            "folded": fold(body),
-        },
+        kind=entry.kind, object_id=entry.object_id, defaults=_row(entry)
     )
+
+
+def _row(entry: Entry) -> dict[str, object]:
+    body = "\n".join(p for p in entry.parts if p)[:MAX_BODY]
+    return {
+        "state_id": entry.state_id,
+        "year": entry.year,
+        "title": entry.title[:300],
+        "url": entry.url[:300],
+        "body": body,
+        "folded": fold(body),
+    }
+
+
+# The columns `_row` fills (`state_id` is the field `state`), and the time of the change.
+UPDATED_FIELDS = ["state", "year", "title", "url", "body", "folded", "updated_at"]
+
+
+def _store_many(kind: str, entries: list[Entry]) -> None:
+    """`_store` for several records of one kind: one read, one insert, one update."""
+    stored = {
+        e.object_id: e
+        for e in SearchEntry.objects.filter(
+            kind=kind, object_id__in=[entry.object_id for entry in entries]
+        ).only("pk", "kind", "object_id")
+    }
+    now = timezone.now()
+    fresh, changed = [], []
+    for entry in entries:
+        row = _row(entry)
+        record = stored.get(entry.object_id)
+        if record is None:
+            fresh.append(SearchEntry(kind=kind, object_id=entry.object_id, **row))
+        else:
+            for name, value in row.items():
+                setattr(record, name, value)
+            record.updated_at = now  # auto_now: bulk_update does not set it
+            changed.append(record)
+    if fresh:
+        SearchEntry.objects.bulk_create(fresh)
+    if changed:
+        SearchEntry.objects.bulk_update(changed, UPDATED_FIELDS)
+
+
+# What each kind's entry reads besides the record itself (fetched with it).
+RELATED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    Kind.DOCUMENT: (("state",), ()),
+    Kind.FINDING: (("document__state",), ()),
+    Kind.OBSERVATION: (("state",), ("texts",)),
+    Kind.CASE: (("state",), ("steps",)),
+    Kind.EVENT: ((), ()),
+}
+
+
+def index_records(records: list[tuple[str, type[Model], int]]) -> None:
+    """Index (kind, model, pk) records as they now are, a few queries per kind; a
+    record that no longer exists leaves the index. The entries are those of `index`."""
+    groups: dict[tuple[str, type[Model]], list[int]] = {}
+    for kind, model, pk in records:
+        groups.setdefault((kind, model), []).append(pk)
+    for (kind, model), pks in groups.items():
+        select, prefetch = RELATED[kind]
+        found = {
+            record.pk: record
+            for record in model._default_manager.filter(pk__in=pks)
+            .select_related(*select)
+            .prefetch_related(*prefetch)
+        }
+        gone = [pk for pk in pks if pk not in found]
+        if gone:
+            SearchEntry.objects.filter(kind=kind, object_id__in=gone).delete()
+        entries = [BUILDERS[kind](found[pk]) for pk in pks if pk in found]
+        if entries:
+            _store_many(kind, entries)
 
 
 def remove(kind: str, object_id: int) -> None:

@@ -2,11 +2,18 @@
 
 A bulk `QuerySet.update()` sends no signal: `casework manage search_rebuild` (or
 `index.rebuild()`) catches up after one.
+
+Inside `batched()` (the worker writing one document's results: the document and each of
+its findings) the records are indexed together when the block ends, in a few queries
+instead of a handful per record, with the same entries as one by one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Iterator
+from contextvars import ContextVar
 from typing import Any
 
 from django.db import transaction
@@ -14,8 +21,57 @@ from django.db.models.signals import post_delete, post_save
 
 logger = logging.getLogger(__name__)
 
+# (kind, pk) -> model of the records saved or deleted inside `batched()`, in order.
+_batch: ContextVar[dict[tuple[str, int], Any] | None] = ContextVar(
+    "search_batch", default=None
+)
+
+
+@contextlib.contextmanager
+def batched() -> Iterator[None]:
+    """Within: the records saved or deleted are indexed when the block ends (run it
+    inside the transaction that writes them, so the index rolls back with them)."""
+    from casework.audit.middleware import admin_actor
+
+    if _batch.get() is not None or admin_actor.get() is not None:
+        # Nested, or an admin request (whose audit records each index write): as is.
+        yield
+        return
+    pending: dict[tuple[str, int], Any] = {}
+    token = _batch.set(pending)
+    try:
+        yield
+    finally:
+        _batch.reset(token)
+    _flush(pending)
+
+
+def _flush(pending: dict[tuple[str, int], Any]) -> None:
+    """Index the batch's records as they now are; a failure is logged, never raised
+    (each record is then indexed on its own, as without a batch)."""
+    from casework.search.index import index_records
+
+    if not pending:
+        return
+    try:
+        with transaction.atomic():
+            index_records([(kind, model, pk) for (kind, pk), model in pending.items()])
+    except Exception:  # the index must never break a save; a rebuild repairs it
+        logger.warning("search index: batch not indexed; one by one", exc_info=True)
+        for (kind, pk), model in pending.items():
+            _now(kind, model, pk)
+
 
 def _later(kind: str, model: Any, pk: int) -> None:
+    pending = _batch.get()
+    if pending is None:
+        _now(kind, model, pk)
+    else:
+        pending.pop((kind, pk), None)  # keeps the order of the last change
+        pending[(kind, pk)] = model
+
+
+def _now(kind: str, model: Any, pk: int) -> None:
     """Index in the same transaction (the index rolls back with the record), reading
     the record as it now is; a failure is logged and never breaks the save."""
     from casework.search.index import index, remove

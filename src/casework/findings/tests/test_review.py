@@ -216,3 +216,60 @@ def test_coverage_chart_in_french_writes_percentages_and_numbers_in_french(
     assert "Ressources nationales" in svg
     with translation.override("en"):
         assert "1,100/1,200" in charts.grouped_bars(series, title="Coverage")
+
+
+def _verdicts(**passages):
+    return {
+        code: {"present": True, "score": 0.5, "evidence": [{"page": 1, "text": text}]}
+        for code, text in passages.items()
+    }
+
+
+@pytest.mark.parametrize("in_admin", [False, True])
+def test_sync_writes_findings_their_audit_index_and_data_version(
+    document, support, in_admin
+):
+    """New findings go in in bulk outside an admin request (one save each inside one,
+    whose audit trail records every save): either way each finding is audited once
+    per change of its evidence, indexed for search and changes the findings' stamp."""
+    from casework.audit.middleware import admin_actor
+    from casework.audit.models import AuditEntry as AuditLog
+    from casework.search.models import SearchEntry
+    from casework.web import versions
+
+    stamp = versions.stamp("findings")
+    logged = AuditLog.objects.count()
+    token = admin_actor.set(support if in_admin else None)
+    try:
+        run = AnalysisRun.objects.create(document=document, status="done")
+        reported = services.sync_findings(
+            document,
+            run=run,
+            indicators=_verdicts(
+                national_resources="Le Sénégal a consacré un budget national.",
+                national_platform="Une plateforme nationale réunit les donateurs.",
+                challenges="Une plateforme nationale réunit les donateurs.",
+            ),
+        )
+    finally:
+        admin_actor.reset(token)
+    assert reported == 3
+    findings = {f.indicator: f for f in document.findings.all()}
+    assert set(findings) == {"national_resources", "national_platform", "challenges"}
+    assert all(f.run_id == run.pk and f.in_latest_run for f in findings.values())
+    # national_resources: created by the fixture, its evidence changed now (2 entries)
+    counts = {
+        code: AuditEntry.objects.filter(finding=f, action="analysed").count()
+        for code, f in findings.items()
+    }
+    assert counts == {"national_resources": 2, "national_platform": 1, "challenges": 1}
+    new = AuditEntry.objects.get(finding=findings["challenges"])
+    assert new.before == {} and new.after["evidence"][0]["text"].startswith("Une")
+    indexed = set(
+        SearchEntry.objects.filter(kind="finding").values_list("object_id", flat=True)
+    )
+    assert indexed == {f.pk for f in findings.values()}
+    assert versions.stamp("findings") != stamp
+    # In an admin request every save is in the admin audit log (2 findings created,
+    # 1 changed, their 3 audit entries); outside one nothing is.
+    assert (AuditLog.objects.count() > logged) is in_admin

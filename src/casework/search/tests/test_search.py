@@ -197,3 +197,102 @@ def test_search_page(client, records, outsider):
     assert b"Nothing found" in client.get(url, {"q": "zzzqqq"}).content
     # FTS5 syntax typed by a user is words, not an error
     assert client.get(url, {"q": 'AND "OR NEAR(*'}).status_code == 200
+
+
+def _entries() -> list[tuple]:
+    return sorted(
+        SearchEntry.objects.values_list(
+            "kind", "object_id", "state_id", "year", "title", "url", "body", "folded"
+        )
+    )
+
+
+def _analyse(document: Document, text: str, codes: dict[str, str]) -> None:
+    """What the worker writes for a document's results, in one transaction."""
+    from django.db import transaction
+
+    run = AnalysisRun.objects.create(document=document, status="done")
+    with transaction.atomic():
+        document.text = text
+        document.save()
+        findings.sync_findings(
+            document,
+            run=run,
+            indicators={
+                code: {"present": True, "evidence": [{"page": 1, "text": passage}]}
+                for code, passage in codes.items()
+            },
+        )
+
+
+@pytest.mark.parametrize("batch", [False, True])
+def test_a_batch_indexes_the_document_and_its_findings_as_one_by_one(
+    batch: bool,
+) -> None:
+    """The worker indexes a document's results in one batch (signals.batched): the
+    entries are those written record by record (the same as a rebuild gives), new or
+    updated, none twice."""
+    import contextlib
+
+    from casework.search.signals import batched
+
+    document = _document("KHM", "f", "Le déminage humanitaire a progressé.")
+    wrap = batched if batch else contextlib.nullcontext
+    with wrap():
+        _analyse(
+            document,
+            "Année 2025. Budget national accru.",
+            {"national_resources": "Budget national accru.", "challenges": "Année."},
+        )
+    with wrap():  # a second analysis: the same entries, updated
+        _analyse(
+            document,
+            "Côte d'Ivoire. Budget national accru.",
+            {"challenges": "Côte d'Ivoire.", "assistance_needs": "Budget national."},
+        )
+    got = _entries()
+    kinds = [e[0] for e in got]
+    assert kinds.count("document") == 1
+    assert (
+        kinds.count("finding") == 3
+    )  # national_resources, challenges, assistance_needs
+    document_entry = next(e for e in got if e[0] == "document")
+    assert "Côte d'Ivoire" in document_entry[6]
+    assert "cote d'ivoire" in document_entry[7]
+    challenges = next(e for e in got if e[0] == "finding" and "Côte" in e[6])
+    assert "cote d'ivoire" in challenges[7] and "Année" not in challenges[6]
+    rebuild()
+    assert _entries() == got
+
+
+def test_a_batch_leaves_nothing_behind_when_its_transaction_rolls_back() -> None:
+    from django.db import transaction
+
+    from casework.search.signals import batched
+
+    document = _document("KHM", "g", "Le déminage humanitaire a progressé.")
+    before = _entries()
+    with pytest.raises(RuntimeError), transaction.atomic(), batched():
+        document.text = "Texte nouveau."
+        document.save()
+        assert _entries() == before  # not yet: at the end of the batch
+        raise RuntimeError("the write failed")
+    assert _entries() == before
+
+
+def test_a_batch_drops_the_entry_of_a_record_deleted_inside_it() -> None:
+    from django.db import transaction
+
+    from casework.search.signals import batched
+
+    case = Case.objects.create(
+        state=StateParty.objects.get(iso3="SSD"),
+        requested_on=dt.date(2025, 3, 1),
+        summary="Needs for victim assistance in Jonglei.",
+    )
+    assert SearchEntry.objects.filter(kind="case", object_id=case.pk).exists()
+    with transaction.atomic(), batched():
+        case.summary = "Changed."
+        case.save()
+        case.delete()
+    assert not SearchEntry.objects.filter(kind="case").exists()
