@@ -50,6 +50,9 @@ logger = logging.getLogger("casework.worker")
 TASK_RETRIES = 5  # a task failing on transient database errors is re-queued this often
 TASK_RETRY_DELAY_S = 2.0  # then 4, 8... seconds later
 SWEEP_EVERY_S = 15.0
+# How often an idle worker looks at the queue: a document uploaded to an idle worker
+# waits half of it on average; an empty look costs ~2.5 ms of CPU (1 % of a core).
+POLL_EVERY_S = 0.25
 BATCH_GIVES_UP_AFTER = 10  # consecutive database errors before --burst gives up
 
 
@@ -100,7 +103,7 @@ class SupervisedWorker:
         *,
         queue: str,
         batch: bool,
-        interval: float = 1.0,
+        interval: float = POLL_EVERY_S,
         sweep_every: float = SWEEP_EVERY_S,
         backend_name: str = "default",
     ) -> None:
