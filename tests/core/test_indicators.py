@@ -180,3 +180,102 @@ def test_settled_indicators_give_the_findings_of_every_hit(pages):
         find_hits(passages, state="TCD", donor=False, passage_views=passage_views)
     )
     assert settled == every
+
+
+# Support a State gives abroad, in a donor's own words (invented facts) -------------------
+GIVES_ABROAD = [
+    (
+        "IRL",
+        "In 2031 my country provided EUR 2.5 million to mine action in Laos, Lebanon and Colombia.",
+    ),
+    (
+        "IRL",
+        "Our support to mine action in Ukraine and Iraq reached EUR 4 million last year.",
+    ),
+    (
+        "DEU",
+        "Germany deployed trainers to Ukraine to train explosive ordnance disposal teams.",
+    ),
+    ("FRA", "Instructors from France trained 40 deminers of Benin in 2031."),
+    (
+        "SWE",
+        "Sweden announced a contribution of SEK 12 million to humanitarian demining in Angola.",
+    ),
+    (
+        "FRA",
+        "En 2031, mon pays a consacré 3 millions d'euros à l'action contre les mines au Liban et au Tchad.",
+    ),
+    ("FRA", "La France a déployé des formateurs au Bénin pour former des démineurs."),
+    ("FRA", "Des instructeurs français ont formé 30 démineurs du Niger."),
+    (
+        "ESP",
+        "En 2031 mi país aportó 2 millones de euros a la acción contra minas en Colombia, Perú y Ecuador.",
+    ),
+    (
+        "ESP",
+        "Nuestro apoyo a la acción contra minas en Colombia y Ucrania ascendió a 3 millones de euros.",
+    ),
+    ("ESP", "España desplegó instructores en Colombia para capacitar a desminadores."),
+    ("ESP", "Instructores españoles capacitaron a 25 desminadores de Ecuador."),
+]
+
+
+@pytest.mark.parametrize(("state", "text"), GIVES_ABROAD)
+def test_support_given_abroad_is_assistance_provided(state: str, text: str) -> None:
+    found = present(text, state=state)
+    assert "assistance_provided" in found
+    assert "national_resources" not in found
+
+
+# The same kinds of words from the receiving side, or about a State's own budget.
+NOT_GIVEN = [
+    ("BEN", "Instructors from France trained 40 deminers of Benin in 2031."),
+    (
+        "UKR",
+        "Germany deployed trainers to Ukraine to train explosive ordnance disposal teams.",
+    ),
+    (
+        "KHM",
+        "Cambodia thanks Japan, through its embassy, for funding a mine risk education project.",
+    ),
+    ("KHM", "In our country, Japan funds a mine risk education project through HALO."),
+    (
+        "KHM",
+        "In 2031 our country allocated USD 2 million to mine action operations from its own resources.",
+    ),
+    (
+        "TCD",
+        "Le Tchad remercie la France pour sa contribution de 3 millions d'euros à la dépollution.",
+    ),
+    (
+        "TCD",
+        "En 2031, notre pays a consacré 2 milliards de FCFA à l'action contre les mines.",
+    ),
+    (
+        "TCD",
+        "En 2031, mon pays a consacré 3 milliards de FCFA du budget national au déminage.",
+    ),
+    (
+        "COL",
+        "Colombia agradece a España el aporte de 2 millones de euros para el desminado.",
+    ),
+    (
+        "COL",
+        "Colombia recibió instructores de España que capacitaron a desminadores nacionales.",
+    ),
+    (
+        "COL",
+        "En 2031 nuestro país destinó 10 mil millones de pesos a la acción integral contra minas.",
+    ),
+    (
+        "PER",
+        "Nuestro país destinó 5 millones de soles del presupuesto nacional al desminado.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("state", "text"), NOT_GIVEN)
+def test_support_received_or_own_budget_is_not_assistance_provided(
+    state: str, text: str
+) -> None:
+    assert "assistance_provided" not in present(text, state=state)

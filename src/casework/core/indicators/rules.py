@@ -242,6 +242,20 @@ BASE_RULES: tuple[Rule, ...] = (
         0.9,
         tables=True,
     ),
+    Rule(
+        "ap-trainers",
+        "assistance_provided",
+        _re(
+            r"\b(?:(?:deployed|sent|dispatched|seconded) [^.]{0,40}(?:trainers|instructors|experts|advisers|advisors)|"
+            r"(?:trainers|instructors|experts) [^.]{0,40}(?:trained|have trained)|"
+            r"(?:a|ont) (?:d[ée]ploy[ée]|envoy[ée]|d[ée]p[êe]ch[ée]|d[ée]tach[ée]) [^.]{0,40}(?:formateurs|instructeurs|experts)|"
+            r"(?:formateurs|instructeurs|experts) [^.]{0,40}ont form[ée]|"
+            r"(?:despleg[oó]|envi[oó]|enviaron|destac[oó]) [^.]{0,40}(?:instructores|formadores|expertos)|"
+            r"(?:instructores|formadores|expertos) [^.]{0,40}(?:capacitaron|formaron|entrenaron))\b"
+        ),
+        0.9,
+        other_state=True,
+    ),
     # resource_mobilisation -------------------------------------------------------------
     Rule(
         "rm-strategy",

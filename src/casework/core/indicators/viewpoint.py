@@ -47,13 +47,25 @@ GIVE = re.compile(
     r"otorg[oó]|donante|contribuci[oó]n(?:es)?|prestad[ao]|fournie|"
     # supporting others, in the active voice only ("was supported by" is receiving)
     r"has supported|supports|supported(?! by)|a (?:apport[ée]|fourni|prêt[ée]) (?:son|un|une) (?:soutien|appui|aide)|"
-    r"apporte (?:son|un) (?:soutien|appui)|a soutenu|soutient|ha apoyado|apoy[oó](?! por)|apoya(?! por))\b",
+    r"apporte (?:son|un) (?:soutien|appui)|a soutenu|soutient|ha apoyado|apoy[oó](?! por)|apoya(?! por)|"
+    # a State speaking of its own support abroad
+    r"our support|notre (?:soutien|appui)|nuestro apoyo|"
+    # trainers, instructors or experts sent to another State
+    r"(?:deployed|sent|dispatched) [^.]{0,40}(?:trainers|instructors|experts)|"
+    r"(?:trainers|instructors|experts) [^.]{0,40}(?:trained|have trained)|"
+    r"a (?:d[ée]ploy[ée]|envoy[ée]|d[ée]p[êe]ch[ée]) [^.]{0,40}(?:formateurs|instructeurs|experts)|"
+    r"(?:formateurs|instructeurs|experts) [^.]{0,40}ont form[ée]|"
+    r"(?:despleg[oó]|envi[oó]) [^.]{0,40}(?:instructores|formadores|expertos)|"
+    r"(?:instructores|formadores|expertos) [^.]{0,40}(?:capacitaron|formaron|entrenaron))\b",
     re.I,
 )
 NEEDS_OR_RECEIVES = re.compile(
     r"\b(?:requires|seeks|requested|appeals|received|receives|benefited|benefits|"
     r"sollicite|a sollicit[ée]|a besoin|a re[çc]u|re[çc]oit|a b[ée]n[ée]fici[ée]|b[ée]n[ée]ficie|"
-    r"requiere|necesita|solicit[oó]|solicita|recibi[oó]|recibe|se benefici[oó])\b",
+    r"requiere|necesita|solicit[oó]|solicita|recibi[oó]|recibe|se benefici[oó]|"
+    # thanking donors is the recipient's voice
+    r"thanks|thanked|is grateful|expresses (?:its )?gratitude|remercie|a remerci[ée]|"
+    r"exprime sa gratitude|agradece|agradeci[oó])\b",
     re.I,
 )
 FOR_MINE_ACTION = re.compile(
@@ -106,6 +118,24 @@ def self_reference(state: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(parts) + r")\b")
 
 
+# A delegation speaking of itself; counts as the giver only where another State or a
+# recipient organisation is named (an affected State also says "my country allocated").
+FIRST_PERSON = re.compile(
+    r"\b(?:my country|our country|mon pays|notre pays|mi pa[ií]s|nuestro pa[ií]s|"
+    r"our (?:support|contribution|assistance|funding)|notre (?:soutien|appui|contribution|aide)|"
+    r"nuestr[oa] (?:apoyo|contribuci[oó]n|aporte|asistencia))\b",
+    re.I,
+)
+
+
+def _speaks_first_before(view: View, state: str, verb: re.Match[str]) -> bool:
+    """'My country provided ...': the delegation is the subject, no other State before the verb."""
+    first = FIRST_PERSON.search(view.text, 0, verb.end())
+    if first is None:
+        return False
+    return not any(m.code != state and m.start < verb.start() for m in view.states)
+
+
 def _names_state_before(
     view: View, state: str, position: int, adjective: re.Pattern[str]
 ) -> bool:
@@ -153,11 +183,22 @@ def viewpoint_counts(
             give
             and not _OWN_GIFTS.search(view)
             and (
-                RECIPIENTS.search(text)
-                or FOR_MINE_ACTION.search(text)
-                or any(m.code != state for m in view.states)
+                (
+                    (
+                        RECIPIENTS.search(text)
+                        or FOR_MINE_ACTION.search(text)
+                        or any(m.code != state for m in view.states)
+                    )
+                    and _names_state_before(view, state, give.end(), adjective)
+                )
+                or (
+                    (
+                        RECIPIENTS.search(text)
+                        or any(m.code != state for m in view.states)
+                    )
+                    and _speaks_first_before(view, state, give)
+                )
             )
-            and _names_state_before(view, state, give.end(), adjective)
         ):
             gives += 1
     return gives, needs
@@ -188,8 +229,9 @@ def gives_here(passage: Passage, state: str, view: View | None = None) -> bool:
     if give is None or _NEEDS_OR_RECEIVES.search(view):
         return False
     others = [m for m in view.states if m.code != state]
-    return bool(others) and _names_state_before(
-        view, state, give.start(), self_reference(state)
+    return bool(others) and (
+        _names_state_before(view, state, give.start(), self_reference(state))
+        or _speaks_first_before(view, state, give)
     )
 
 
