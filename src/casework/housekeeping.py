@@ -11,6 +11,8 @@ from __future__ import annotations
 import logging
 
 logger = logging.getLogger(__name__)
+# The sweep's first step, whose count the housekeeping task returns.
+RUNS_REQUEUED = "analysis runs had lost their worker (re-queued)"
 
 
 def sweep() -> dict[str, int]:
@@ -21,7 +23,7 @@ def sweep() -> dict[str, int]:
     from casework.imports.jobs import sweep_orphan_files
 
     done = {
-        "analysis runs had lost their worker (re-queued)": requeue_stalled(),
+        RUNS_REQUEUED: requeue_stalled(),
         "funding imports had lost their worker (failed)": reap_stalled_batches(),
         "partial uploads removed": sweep_incoming(),
         "funding uploads removed (no batch)": sweep_orphan_uploads(),

@@ -233,4 +233,4 @@ def housekeeping() -> int:
 
     done = sweeps.sweep()
     services.ensure_housekeeping()
-    return next(iter(done.values()))
+    return done[sweeps.RUNS_REQUEUED]
