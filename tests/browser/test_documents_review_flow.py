@@ -84,9 +84,9 @@ def test_french_pdf_to_reviewed_observations_and_compilation(
     page.goto(f"{live_server.url}/documents/")
     page.click("text=rapport-senegal-2025.pdf")
     page.click("text=Review findings")
-    for box in page.locator(
-        "article.finding.decision-pending input[form=bulk-review]"
-    ).all():
+    pending = page.locator("article.finding.decision-pending input[form=bulk-review]")
+    pending.first.wait_for()  # .all() does not wait for the page to load
+    for box in pending.all():
         box.check()
     page.click("text=Reject selected")
     page.click("button:has-text('Confirm:')")
