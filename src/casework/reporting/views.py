@@ -88,6 +88,10 @@ def _profile_language(request: HttpRequest) -> str:
     return normalise(profile.preferred_language if profile else DEFAULT)
 
 
+# The Convention entered into force on 1 March 1999; no report is for an earlier year.
+FIRST_REPORT_YEAR, LAST_REPORT_YEAR = 1999, 2100
+
+
 @focal_point_required
 @require_POST
 def start(request: HttpRequest) -> HttpResponse:
@@ -96,6 +100,8 @@ def start(request: HttpRequest) -> HttpResponse:
         year = int(request.POST.get("year", ""))
     except ValueError:
         raise Http404 from None
+    if not FIRST_REPORT_YEAR <= year <= LAST_REPORT_YEAR:
+        raise Http404  # not a year a report can be for (the form offers only those)
     language = request.POST.get("language") or _profile_language(request)
     if language not in LANGUAGES:
         messages.error(

@@ -286,3 +286,11 @@ def test_workflow_messages_follow_the_users_language(client, owner):
         HTTP_ACCEPT_LANGUAGE="fr",
     )
     assert "Envoyé pour validation interne." in response.content.decode()
+
+
+@pytest.mark.parametrize("year", ["-5", "0", "1998", "2101", "99999999999999999999"])
+def test_a_report_cannot_be_started_for_a_year_no_report_is_for(client, owner, year):
+    login(client, owner)
+    response = client.post(reverse("reporting:start"), {"year": year})
+    assert response.status_code == 404
+    assert not Report.objects.exists()
