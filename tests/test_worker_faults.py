@@ -232,10 +232,16 @@ def test_worker_survives_a_write_lock_held_past_the_timeout(tmp_path):
         while _run_status(env)[0] != "running":
             assert time.monotonic() < deadline, log.read_text()
             time.sleep(0.05)
-        # Another process takes the write lock and keeps it past SQLite's 20 s timeout.
+        # Another process takes the write lock and keeps it past SQLite's 20 s timeout:
+        # until the worker has met it (its next heartbeat or result write timed out and
+        # was logged), however slow the machine, and while the worker is still alive.
         with contextlib.closing(sqlite3.connect(database, timeout=30)) as holder:
             holder.execute("BEGIN IMMEDIATE")
-            time.sleep(25)
+            deadline = time.monotonic() + 180
+            while "database is locked" not in log.read_text():
+                assert worker.poll() is None, log.read_text()
+                assert time.monotonic() < deadline, log.read_text()
+                time.sleep(0.5)
             holder.rollback()
         assert worker.wait(240) == 0, log.read_text()
     text = log.read_text()
