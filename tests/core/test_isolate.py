@@ -224,3 +224,80 @@ def test_a_child_that_starts_with_the_caller_loads_the_models_itself(tmp_path):
     assert False not in isolate._warmed
     assert _identifier.cache_info().currsize == 0
     assert to_json(answer) == to_json(run.analyse_path(path, config, state="TCD"))
+
+
+def test_a_prefetched_document_is_analysed_while_the_caller_works(tmp_path):
+    first, second, third = _reports(tmp_path, "first", "second", "third")
+    config = PipelineConfig(model=False)
+    with isolate.shared_child(config) as child:
+        assert not isolate.prefetch_isolated(first, config)  # no ready child yet
+        isolate.analyse_isolated(first, config, state="TCD")
+        assert isolate.prefetch_isolated(second, config, state="TCD")
+        assert not isolate.prefetch_isolated(third, config)  # one guess at a time
+        answer = isolate.analyse_isolated(second, config, state="TCD")
+        assert child.processes_started == 1  # the guess was right: same child
+    assert to_json(answer) == to_json(run.analyse_path(second, config, state="TCD"))
+
+
+def test_a_wrong_guess_is_stopped_and_never_taken_for_the_answer(tmp_path, monkeypatch):
+    _misbehaving(monkeypatch)
+    good, stuck, other = _reports(tmp_path, "good", "stuck", "other")
+    config = PipelineConfig(model=False)
+    with isolate.shared_child(config) as child:
+        isolate.analyse_isolated(good, config)
+        guessed = child.pid
+        # A slow document is guessed, another is asked for: the guess is stopped at
+        # once, not waited for.
+        assert isolate.prefetch_isolated(stuck, config, state="TCD")
+        started = time.monotonic()
+        answer = isolate.analyse_isolated(other, config, state="TCD")
+        assert time.monotonic() - started < 30
+        assert not _alive(guessed)
+        # The same file for another State is another document.
+        assert isolate.prefetch_isolated(good, config, state="TCD")
+        for_senegal = isolate.analyse_isolated(good, config, state="SEN")
+    assert to_json(answer) == to_json(run.analyse_path(other, config, state="TCD"))
+    assert to_json(for_senegal) == to_json(run.analyse_path(good, config, state="SEN"))
+    assert child.processes_started == 3
+
+
+def test_a_prefetched_document_keeps_its_deadline(tmp_path, monkeypatch):
+    _misbehaving(monkeypatch)
+    monkeypatch.setattr(isolate, "GRACE_S", 0.5)
+    good, stuck = _reports(tmp_path, "good", "stuck")
+    config = PipelineConfig(model=False, time_budget_s=1.0)
+    with isolate.shared_child(config):
+        isolate.analyse_isolated(good, config)
+        assert isolate.prefetch_isolated(stuck, config)
+        time.sleep(1.0)  # the caller writes the previous results meanwhile
+        started = time.monotonic()
+        message = only_error(isolate.analyse_isolated(stuck, config))
+        # The deadline ran from the hand-over: half a second was left, not 1.5 s.
+        assert time.monotonic() - started < 1.2
+    assert "took more than 2 s and was stopped" in message
+
+
+def test_a_worker_that_stops_with_a_guess_pending_does_not_wait_for_it(
+    tmp_path, monkeypatch
+):
+    _misbehaving(monkeypatch)
+    good, stuck = _reports(tmp_path, "good", "stuck")
+    config = PipelineConfig(model=False)
+    with isolate.shared_child(config) as child:
+        isolate.analyse_isolated(good, config)
+        assert isolate.prefetch_isolated(stuck, config)
+        pid = child.pid
+        started = time.monotonic()
+    assert time.monotonic() - started < 0.5
+    assert not _alive(pid)
+
+
+def test_an_inner_shared_child_is_the_outer_one(tmp_path):
+    [path] = _reports(tmp_path, "inner")
+    config = PipelineConfig(model=False)
+    with isolate.shared_child(config) as outer:
+        with isolate.shared_child(config, start=True) as inner:
+            assert inner is outer
+            isolate.analyse_isolated(path, config)
+        assert isolate._shared is outer and outer.pid is not None  # still running
+    assert isolate._shared is None

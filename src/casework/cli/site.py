@@ -191,6 +191,14 @@ def worker(burst: bool, queue: str) -> None:
 
     Example: casework worker
     """
+    from casework.core.isolate import shared_child
+
+    # The analysis child forks first and loads its models while Django starts.
+    with shared_child(start=True):
+        _work(burst, queue)
+
+
+def _work(burst: bool, queue: str) -> None:
     setup_django()
     from django.conf import settings
     from django.core.management import call_command

@@ -13,6 +13,13 @@ loaded once, not for every document. That child is replaced when it crashes, mis
 deadline, fails a document (a failure may leave a library in a bad state), grows too large
 or has analysed `MAX_DOCUMENTS` documents; the next document then goes to a fresh one.
 
+`prefetch_isolated` hands the shared child the document the caller expects to ask for
+next, so that the child analyses it while the caller does other work (the worker writes the
+previous document's results meanwhile: the two cores work at once instead of in turns). The
+next `analyse_isolated` with the same arguments takes that answer; a call for any other
+document stops the guess first (the child is replaced), so a wrong guess costs time, never a
+wrong result.
+
 The child never outlives its parent: on Linux the kernel kills it when the parent dies
 (PR_SET_PDEATHSIG, so even after `kill -9` of the worker); elsewhere it leads its own process
 group, which the parent kills when it exits normally. It dies on SIGTERM and ignores SIGINT
@@ -34,6 +41,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Final
@@ -162,7 +170,10 @@ def _serve(
             os.setpgid(0, 0)  # a group of its own, killed by the parent's atexit
     warm_up(config)  # nothing to do when the parent had warmed up before the fork
     started_with = _address_space()
-    connection.send(_READY)
+    try:
+        connection.send(_READY)
+    except OSError:  # the parent stopped (or gave up on us) while we warmed up
+        return
     served = 0
     while True:
         try:
@@ -215,6 +226,14 @@ def _wait(
         heartbeat()
 
 
+@dataclass(frozen=True, slots=True)
+class _Prefetched:
+    """A document handed to the child before it was asked for."""
+
+    request: tuple[Path, PipelineConfig, str | None]
+    ends: float  # time.monotonic() deadline of its answer
+
+
 def _context() -> Any:
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -230,6 +249,7 @@ class AnalysisChild:
         self._process: Any = None
         self._connection: Connection | None = None
         self._ready = False
+        self._prefetched: _Prefetched | None = None
 
     @property
     def pid(self) -> int | None:
@@ -259,13 +279,17 @@ class AnalysisChild:
     def close(self) -> None:
         """Stop the child (it ends by itself when it can; else it is killed)."""
         process, connection = self._process, self._connection
+        busy = not self._ready or self._prefetched is not None
         self._process, self._connection, self._ready = None, None, False
+        self._prefetched = None
         if process is None or connection is None:
             return
         with contextlib.suppress(OSError, ValueError):
             connection.send(None)
         connection.close()
-        process.join(1.0)
+        # Still warming up, or working on a document nobody will ask for: no need to
+        # wait for it to see the request to stop.
+        process.join(0 if busy else 1.0)
         if process.is_alive():
             process.kill()
             process.join()
@@ -303,6 +327,23 @@ class AnalysisChild:
             self._kill()  # its answer, if any, would be mistaken for the next one's
             raise
 
+    def prefetch(
+        self, path: Path, config: PipelineConfig, *, state: str | None = None
+    ) -> bool:
+        """Start on the document the caller will most likely ask for next, if a ready
+        child is idle; `analyse` with the same arguments takes the answer. Never waits."""
+        connection = self._connection
+        if self._prefetched is not None or not self._ready or connection is None:
+            return False
+        try:
+            connection.send((path, config, state))
+        except (OSError, ValueError):
+            self._died()
+            return False
+        ends = time.monotonic() + config.time_budget_s + GRACE_S
+        self._prefetched = _Prefetched((path, config, state), ends)
+        return True
+
     def _analyse(
         self,
         path: Path,
@@ -311,12 +352,25 @@ class AnalysisChild:
         heartbeat: Callable[[], None] | None,
         heartbeat_every: float,
     ) -> Analysis:
-        sent = self._send(path, config, state, heartbeat, heartbeat_every)
-        if isinstance(sent, Analysis):
-            return sent  # the child could not take the document
-        connection = sent
+        prefetched, self._prefetched = self._prefetched, None
         deadline = config.time_budget_s + GRACE_S
-        if not _wait(connection, deadline, heartbeat, heartbeat_every):
+        wait_s = deadline
+        if prefetched is not None and prefetched.request == (path, config, state):
+            connection = self._connection
+            assert connection is not None
+            wait_s = max(0.0, prefetched.ends - time.monotonic())
+        else:
+            if prefetched is not None:
+                # A wrong guess: its answer would be taken for this document's.
+                logger.info(
+                    "%s: prefetched, not asked for; stopped", prefetched.request[0]
+                )
+                self._kill()
+            sent = self._send(path, config, state, heartbeat, heartbeat_every)
+            if isinstance(sent, Analysis):
+                return sent  # the child could not take the document
+            connection = sent
+        if not _wait(connection, wait_s, heartbeat, heartbeat_every):
             logger.error("%s: stopped after %.0f s", path, deadline)
             self._kill()
             return failed_analysis(
@@ -392,8 +446,16 @@ def shared_child(
     config: PipelineConfig | None = None, *, start: bool = False
 ) -> Iterator[AnalysisChild]:
     """Within: `analyse_isolated` sends every document to one long-lived child (started
-    at once with `start`, so that it loads the models while the caller goes on)."""
+    at once with `start`, so that it loads the models while the caller goes on).
+
+    Inside another `shared_child()` it is that one (the worker starts its child before
+    Django, so that the models load while Django starts, and its loops enter again)."""
     global _shared
+    if _shared is not None:
+        if start:
+            _shared.start(config)
+        yield _shared
+        return
     previous, child = _shared, AnalysisChild()
     _shared = child
     try:
@@ -403,6 +465,16 @@ def shared_child(
     finally:
         _shared = previous
         child.close()
+
+
+def prefetch_isolated(
+    path: Path, config: PipelineConfig | None = None, *, state: str | None = None
+) -> bool:
+    """Inside `shared_child()`: let its idle child start on the document that will most
+    likely be asked for next (see the module's docstring); False when it could not."""
+    if _shared is None:
+        return False
+    return _shared.prefetch(path, config or PipelineConfig(), state=state)
 
 
 def analyse_isolated(

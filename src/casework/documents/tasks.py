@@ -182,12 +182,48 @@ def _has_errors(data: dict[str, Any]) -> bool:
     return any(i.get("severity") == "error" for i in data.get("issues", []))
 
 
+def prefetch_next(current: AnalysisRun) -> None:
+    """Hand the next queued run's document to the analysis child, which analyses it
+    while this worker writes the current run's results (`core.isolate.prefetch_isolated`).
+
+    The next run is not claimed: the worker's next task takes it as usual, and when
+    another worker takes it first the guess is thrown away. Best effort: a database
+    error here only means no head start.
+    """
+    from casework.core.isolate import prefetch_isolated
+    from casework.core.model import PipelineConfig
+
+    try:
+        upcoming = (
+            AnalysisRun.objects.filter(
+                status=AnalysisRun.Status.QUEUED, attempts__lt=services.MAX_ATTEMPTS
+            )
+            .exclude(pk=current.pk)
+            .select_related("document__original", "document__state")
+            .order_by("pk")  # the order the runs' tasks were queued in
+            .first()
+        )
+    except Exception as exc:
+        if not is_transient(exc):
+            raise
+        logger.info("run %s: no prefetch (%s)", current.pk, exc)
+        reset_connections()
+        return
+    if upcoming is None:
+        return
+    document = upcoming.document
+    prefetch_isolated(
+        document.original.path, PipelineConfig(), state=document.state.iso3
+    )
+
+
 def execute(run: AnalysisRun) -> str:
     """Analyse a claimed run with heartbeats; database steps survive transient faults.
 
     Three writes besides the results (each a commit, an fsync on SQLite): the first
     heartbeat with the progress, then the results with the run's end in one transaction
-    (apply_result saves the run), or the failure.
+    (apply_result saves the run), or the failure. Before writing, the next queued run's
+    document goes to the analysis child (`prefetch_next`).
     """
     from casework.documents.analysis import apply_result, run_analyser
 
@@ -206,6 +242,8 @@ def execute(run: AnalysisRun) -> str:
             # next worker takes it again within a minute.
             logger.warning("run %s: interrupted by the worker's stop; left", run.pk)
             return "interrupted"
+        if not STOP.is_set():
+            prefetch_next(run)
         run.finished_at = timezone.now()  # written with the results
         with_db_retry(lambda: apply_result(run, data), what=label)
     except Exception as exc:  # the run boundary: the failure is shown to the user

@@ -230,3 +230,47 @@ def test_a_task_failing_on_the_database_goes_back_to_the_queue(
     assert WorkerHeartbeat.objects.count() == 1
     result = DBTaskResult.objects.get(task_path=web_tasks.heartbeat.module_path)
     assert result.status == "SUCCESSFUL"
+
+
+def test_the_next_document_is_analysed_while_the_worker_writes_and_nothing_mixes(
+    django_capture_on_commit_callbacks, monkeypatch
+):
+    import casework.core.isolate as isolate
+
+    real = isolate.prefetch_isolated
+    guesses: list[tuple[str, str | None, bool]] = []
+
+    def spy(path, config=None, *, state=None):
+        taken = real(path, config, state=state)
+        guesses.append((path.name, state, taken))
+        return taken
+
+    monkeypatch.setattr(isolate, "prefetch_isolated", spy)
+    states = ["SEN", "KHM", "TCD"]
+    with django_capture_on_commit_callbacks(execute=True):
+        for n, iso3 in enumerate(states):
+            services.upload_documents(
+                [
+                    SimpleUploadedFile(
+                        f"rapport-{n}.txt", TEXT + f"Marque {n}\n".encode()
+                    )
+                ],
+                state=StateParty.objects.get(iso3=iso3),
+                kind="other",
+                year=2025,
+                user=None,
+            )
+    _worker().run()
+    runs = AnalysisRun.objects.select_related("document__state").order_by("pk")
+    assert [r.status for r in runs] == [AnalysisRun.Status.DONE] * 3
+    for n, run in enumerate(runs):
+        # Each document got its own answer, for its own State.
+        assert f"Marque {n}" in run.document.text
+        assert f"Marque {(n + 1) % 3}" not in run.document.text
+        assert run.result["state"] == states[n], run.result.get("state")
+    # While the first and second results were written, the next document was handed
+    # to the child; the third had no successor.
+    assert [(state, taken) for _name, state, taken in guesses] == [
+        ("KHM", True),
+        ("TCD", True),
+    ]
