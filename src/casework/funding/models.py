@@ -7,7 +7,9 @@ without a rate keeps `amount_usd` empty (flagged on every page) instead of a gue
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -270,8 +272,49 @@ class ImportBatch(TimeStamped):
         return self.state in (self.State.QUEUED, self.State.RUNNING)
 
 
+LEDGER_VERSION = "contributions"  # the `web.versions` kind of the ledger's rows
+
+
+def _ledger_changed() -> None:
+    from casework.web import versions
+
+    versions.bump_on_commit(LEDGER_VERSION)
+
+
+class LedgerQuerySet(models.QuerySet["Contribution"]):
+    """Bulk writes send no model signal: these mark the ledger as changed themselves
+    (saves and deletes of single rows do so through `web.signals`), so that cached
+    totals (`funding.figures`) are recomputed after an import, a publication or a merge."""
+
+    def update(self, **kwargs: Any) -> int:
+        count = super().update(**kwargs)
+        _ledger_changed()
+        return count
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        deleted = super().delete()
+        _ledger_changed()
+        return deleted
+
+    def bulk_create(
+        self, objs: Iterable[Contribution], *args: Any, **kwargs: Any
+    ) -> list[Contribution]:
+        created = super().bulk_create(objs, *args, **kwargs)
+        _ledger_changed()
+        return created
+
+    def bulk_update(
+        self, objs: Iterable[Contribution], *args: Any, **kwargs: Any
+    ) -> int:
+        count = super().bulk_update(objs, *args, **kwargs)
+        _ledger_changed()
+        return count
+
+
 class Contribution(TimeStamped):
     """Money given by a donor to a recipient State in a year, as one source reports it."""
+
+    objects = LedgerQuerySet.as_manager()
 
     donor = models.ForeignKey(
         Donor, on_delete=models.PROTECT, related_name="contributions"

@@ -15,6 +15,10 @@ WATCHED = {
     "compliance.Submission": "submissions",  # for a compliance map or table cache
     "findings.Finding": "findings",  # for the cross-State coverage (findings/coverage.py)
     "documents.Document": "documents",  # idem: its denominators and years
+    # for the funding dashboard's totals (funding/figures.py); the ledger's bulk writes
+    # mark it in funding.models.LedgerQuerySet
+    "funding.Contribution": "contributions",
+    "funding.Donor": "contributions",
 }
 
 

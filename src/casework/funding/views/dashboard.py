@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 
 from casework.exports.registry import table_response
 from casework.funding import charts
+from casework.funding.figures import dashboard_figures
 from casework.funding.models import Sector, Source, Status
 from casework.funding.money import reader_language
 from casework.funding.permissions import (
@@ -18,17 +19,7 @@ from casework.funding.permissions import (
     get_contributions_for_user,
 )
 from casework.funding.series import SeriesYear, global_series
-from casework.funding.totals import (
-    ALL,
-    TABLE_TITLES,
-    Filters,
-    TotalRow,
-    flows,
-    totals_by_donor,
-    totals_by_recipient,
-    totals_by_sector,
-    totals_by_year,
-)
+from casework.funding.totals import ALL, TABLE_TITLES, Filters, TotalRow
 
 MILLION = Decimal(1_000_000)
 
@@ -36,15 +27,12 @@ MILLION = Decimal(1_000_000)
 @require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
     filters = Filters.from_query(request.GET)
-    visible = get_contributions_for_user(request.user)
-    contributions = filters.apply(visible)
-    tables = {
-        "year": totals_by_year(contributions),
-        "donor": totals_by_donor(contributions),
-        "recipient": totals_by_recipient(contributions),
-        "sector": totals_by_sector(contributions),
-    }
-    flow_rows = flows(contributions)
+    unpublished = can_read_unpublished(request.user)
+    figures = dashboard_figures(
+        get_contributions_for_user(request.user), filters, unpublished=unpublished
+    )
+    tables = figures.tables
+    flow_rows = figures.flows
     series = global_series()
     download = request.GET.get("download", "")
     # A download link without a format gives CSV; an unknown format is a 404.
@@ -112,13 +100,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "series": series,
         "series_chart": series_chart,
         "ledger_by_year": ledger_by_year,
-        "includes_unpublished": can_read_unpublished(request.user),
+        "includes_unpublished": unpublished,
         "statuses": [(ALL, _("All statuses")), *Status.choices],
         "sectors": Sector.choices,
         "sources": Source.choices,
-        "donor_names": sorted(
-            set(visible.order_by().values_list("donor__name", flat=True).distinct())
-        ),
+        "donor_names": figures.donor_names,
         "query": request.GET.urlencode(),
     }
     return render(request, "funding/dashboard.html", context)
