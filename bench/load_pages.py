@@ -1,8 +1,8 @@
 """Load test (not a test): do the public pages and the cross-State view stay flat at 10× data?
 
-Builds two databases — 1× (4,500 documents, ~50,000 findings) and 10× (45,000 / ~495,000),
-seeded with bulk_create (once: a second run only tops them up) — then, in ONE invocation,
-takes turns (1×, 10×, 1×, 10×, … `--rounds` times): for each turn it starts the production
+Builds two databases — 1× (4,500 documents, ~50,000 findings, 3,000 published
+contributions) and 10× (45,000 / ~495,000 / 30,000), seeded with bulk_create (once: a second
+run only tops them up) — then, in ONE invocation, takes turns (1×, 10×, 1×, 10×, … `--rounds` times): for each turn it starts the production
 server (gunicorn via `casework serve`) on that database, warms each page once (a cold
 cache is a one-off, not the steady state), has N concurrent users fetch the pages for
 `--seconds`, and samples the load average every second. It prints, per page, p50/p95/p99
@@ -45,8 +45,11 @@ PAGES = {
     "state": "/states/SEN/",
     "states": "/states/",
     "coverage": "/findings/coverage/",
+    "observations": "/observations/",
+    "funding": "/funding/",
+    "ledger": "/funding/contributions/",
 }
-DOCUMENTS, FINDINGS = 4500, 50000  # 1×
+DOCUMENTS, FINDINGS, CONTRIBUTIONS = 4500, 50000, 3000  # 1×
 
 
 def _ensure_postgres_database(url: str) -> None:
@@ -84,6 +87,7 @@ from casework.compliance.models import Submission
 from casework.documents.models import AnalysisRun, Document, StoredOriginal
 from casework.findings.indicators import CODES
 from casework.findings.models import Finding
+from casework.funding.models import Contribution, Donor
 from casework.states.models import StateParty
 from casework.states.services import load_reference_data
 
@@ -124,7 +128,23 @@ for year in range(2016, 2027):
                    submitted_at=dt.date(year, 3, 1) + dt.timedelta(days=rng.randint(0, 90)))
         for s in states if rng.random() < 0.8
     ], ignore_conflicts=True)
-print(Document.objects.count(), Finding.objects.count())
+donors = [
+    Donor.objects.get_or_create(name=f"Bench donor {{n:02d}}")[0] for n in range(30)
+]
+while (have := Contribution.objects.count()) < {contributions}:
+    n = min(BATCH, {contributions} - have)
+    Contribution.objects.bulk_create([
+        Contribution(donor=donors[(have + i) % len(donors)],
+                     recipient_iso3=states[(have + i) % len(states)].iso3,
+                     recipient_state=states[(have + i) % len(states)],
+                     year=2016 + (have + i) % 10, amount=10_000 + i, currency="USD",
+                     amount_usd=10_000 + i, rate_used=1, sector="clearance",
+                     channel="bilateral", status="disbursed", source="manual",
+                     source_reference="bench", natural_key=f"bench-{{have + i}}",
+                     is_published=True)
+        for i in range(n)
+    ])
+print(Document.objects.count(), Finding.objects.count(), Contribution.objects.count())
 """
 
 
@@ -170,6 +190,7 @@ def seed(site: Site) -> None:
         password=PASSWORD,
         documents=DOCUMENTS * site.scale,
         findings=FINDINGS * site.scale,
+        contributions=CONTRIBUTIONS * site.scale,
     )
     done = subprocess.run(
         [CASEWORK, "manage", "shell", "-c", code],
@@ -180,7 +201,7 @@ def seed(site: Site) -> None:
     )
     site.counts = done.stdout.strip().splitlines()[-1]
     print(
-        f"{site.scale}×: documents, findings = {site.counts} "
+        f"{site.scale}×: documents, findings, contributions = {site.counts} "
         f"(ready in {time.monotonic() - started:.0f} s)",
         flush=True,
     )
