@@ -1,7 +1,9 @@
 """Keep the index in step with the records it is built from (saves and deletions).
 
 A bulk `QuerySet.update()` sends no signal: `casework manage search_rebuild` (or
-`index.rebuild()`) catches up after one.
+`index.rebuild()`) catches up after one. An index write that fails (a locked database, a
+lost connection) never breaks the save: it is logged, and once the save commits the worker
+indexes the record again (`tasks.reindex`).
 
 Inside `batched()` (the worker writing one document's results: the document and each of
 its findings) the records are indexed together when the block ends, in a few queries
@@ -11,6 +13,7 @@ instead of a handful per record, with the same entries as one by one.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 from collections.abc import Iterator
 from contextvars import ContextVar
@@ -73,7 +76,8 @@ def _later(kind: str, model: Any, pk: int) -> None:
 
 def _now(kind: str, model: Any, pk: int) -> None:
     """Index in the same transaction (the index rolls back with the record), reading
-    the record as it now is; a failure is logged and never breaks the save."""
+    the record as it now is; a failure is logged, never breaks the save, and is
+    retried by the worker once the save commits."""
     from casework.search.index import index, remove
 
     try:
@@ -83,8 +87,20 @@ def _now(kind: str, model: Any, pk: int) -> None:
                 remove(kind, pk)
             else:
                 index(kind, record)
-    except Exception:  # the index must never break a save; a rebuild repairs it
-        logger.exception("search index: %s %s not indexed", kind, pk)
+    except Exception:  # the index must never break a save
+        logger.exception("search index: %s %s not indexed; retried later", kind, pk)
+        transaction.on_commit(
+            functools.partial(_retry_later, kind, model._meta.label, pk)
+        )
+
+
+def _retry_later(kind: str, model_label: str, pk: int) -> None:
+    from casework.search.tasks import reindex
+
+    try:
+        reindex.enqueue(kind, model_label, pk)
+    except Exception:  # no queue either: `casework manage search_rebuild` repairs it
+        logger.exception("search index: %s %s not queued for a retry", kind, pk)
 
 
 def connect() -> None:

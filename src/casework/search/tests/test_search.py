@@ -296,3 +296,31 @@ def test_a_batch_drops_the_entry_of_a_record_deleted_inside_it() -> None:
         case.save()
         case.delete()
     assert not SearchEntry.objects.filter(kind="case").exists()
+
+
+def test_an_index_write_that_fails_is_retried_by_the_worker(
+    records, support, monkeypatch, django_capture_on_commit_callbacks, run_queued_tasks
+):
+    from django.db import OperationalError
+
+    from casework.search import index as search_index
+
+    real = search_index.index
+    failures = []
+
+    def locked(kind, record):
+        if not failures:
+            failures.append(kind)
+            raise OperationalError("database is locked")
+        return real(kind, record)
+
+    monkeypatch.setattr(search_index, "index", locked)
+    document = records["per"]
+    with django_capture_on_commit_callbacks(execute=True):
+        document.text = "Un taller regional sobre gestión de la información."
+        document.save()  # saved, although its index entry was not written
+    assert failures == ["document"]
+    assert Document.objects.get(pk=document.pk).text.startswith("Un taller")
+    assert ("document", document.pk) not in _kinds(search(support, "taller regional"))
+    run_queued_tasks()
+    assert ("document", document.pk) in _kinds(search(support, "taller regional"))
