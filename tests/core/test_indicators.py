@@ -217,6 +217,20 @@ GIVES_ABROAD = [
     ),
     ("ESP", "España desplegó instructores en Colombia para capacitar a desminadores."),
     ("ESP", "Instructores españoles capacitaron a 25 desminadores de Ecuador."),
+    # a delegation in the first person, a giving noun the State owns, another State's thanks
+    (
+        "SVK",
+        "My delegation is pleased to report that in 2031 we financed survey in Ukraine and Iraq.",
+    ),
+    (
+        "ITA",
+        "The Committee noted the contribution of Italy to clearance in Somalia in 2031.",
+    ),
+    ("ESP", "En 2031 hemos financiado el estudio no técnico en Colombia y el Ecuador."),
+    (
+        "BEL",
+        "Le Mozambique remercie la Belgique, qui a financé ses équipes cynophiles en 2031.",
+    ),
 ]
 
 
@@ -271,6 +285,14 @@ NOT_GIVEN = [
         "PER",
         "Nuestro país destinó 5 millones de soles del presupuesto nacional al desminado.",
     ),
+    # another State is the nearest giver, or the State is where the support goes
+    ("AGO", "In Angola, Japan funded the survey of two provinces in 2031."),
+    (
+        "MOZ",
+        "The Ministry of Foreign Affairs will ask new donors to fund clearance in Mozambique.",
+    ),
+    ("KHM", "Our country received EUR 2 million from Ireland for survey in 2031."),
+    ("PER", "Los proyectos fueron financiados por España y el Japón en 2031."),
 ]
 
 
@@ -279,3 +301,28 @@ def test_support_received_or_own_budget_is_not_assistance_provided(
     state: str, text: str
 ) -> None:
     assert "assistance_provided" not in present(text, state=state)
+
+
+# In a passage where the State gives, the support named is not support it received.
+GIVEN_NOT_RECEIVED = [
+    (
+        "SWE",
+        "Sweden funded survivor assistance in Colombia, which receives SEK 5 million a "
+        "year from Swedish cooperation.",
+    ),
+    (
+        "BEL",
+        "Le Mozambique remercie la Belgique, qui a financé ses équipes cynophiles en 2031.",
+    ),
+    (
+        "CHE",
+        "Suiza financió en 2031 el apoyo técnico de un operador a la autoridad nacional de Colombia.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("state", "text"), GIVEN_NOT_RECEIVED)
+def test_support_given_is_not_support_received(state: str, text: str) -> None:
+    found = present(text, state=state)
+    assert "assistance_provided" in found
+    assert "assistance_received" not in found

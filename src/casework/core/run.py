@@ -12,7 +12,7 @@ from casework.core.attribution import passages_by_state
 from casework.core.errors import BudgetExceededError, PipelineError, TooLargeError
 from casework.core.figures import extract_figures
 from casework.core.gate import View, views
-from casework.core.indicators.decide import decide, score_passages
+from casework.core.indicators.decide import decide, giving_passages, score_passages
 from casework.core.indicators.detect import find_hits, score_hits
 from casework.core.indicators.learned import load_model
 from casework.core.indicators.viewpoint import viewpoint_counts
@@ -64,12 +64,25 @@ def find_indicators(
         if model is not None
         else None
     )
+    giving = (
+        giving_passages(scored, model, state=state)
+        if model is not None and scored is not None
+        else frozenset()
+    )
     findings = score_hits(
-        find_hits(passages, state=state, donor=donor, passage_views=passage_views)
+        find_hits(
+            passages,
+            state=state,
+            donor=donor,
+            passage_views=passage_views,
+            giving=giving,
+        )
     )
     if model is None or scored is None:
         return donor, findings
-    return donor, decide(findings, scored, model, state=state, donor=donor)
+    return donor, decide(
+        findings, scored, model, state=state, donor=donor, giving=giving
+    )
 
 
 def findings_by_state(

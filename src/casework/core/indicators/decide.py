@@ -22,7 +22,13 @@ from casework.core.indicators.detect import (
     is_background,
 )
 from casework.core.indicators.learned import LearnedModel, features, is_candidate
-from casework.core.indicators.viewpoint import funded_by_state, gives_here
+from casework.core.indicators.viewpoint import (
+    funded_by_state,
+    gives_here,
+    names_recipient,
+    receives_here,
+    speaks_of_giving,
+)
 from casework.core.model import Evidence, Finding, PassageKind
 
 logger = logging.getLogger(__name__)
@@ -58,6 +64,9 @@ NEEDS = {
         r"anual|yearly|million|millón|millones|usd|eur|fcfa|\$|€)"
     ),
 }
+
+
+Key = tuple[int, int]  # a passage's page and start
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,14 +108,56 @@ def score_passages(
     return Scored(chosen, model.probabilities(x))
 
 
-def may_say(code: str, view: View, *, state: str, donor: bool) -> bool:
+def giving_passages(
+    scored: Scored, model: LearnedModel, *, state: str
+) -> frozenset[Key]:
+    """The passages in which the State gives support abroad, by (page, start).
+
+    The viewpoint rules decide where the wording is plain (the State, its adjective or a
+    delegation speaking in the first person gives to another State or an organisation).
+    Elsewhere, where support goes abroad (another State, an organisation or a region is
+    named) and nothing shows the State receiving, needing or spending its own means, the
+    learned reader, which reads each passage from the State's viewpoint, decides: the
+    passage gives when support given outscores support received and clears its threshold
+    ("Contributions 2031: EUR 2 million (Ukraine, Iraq)" in a donor's key data, an
+    agency of the State named in a way no rule lists)."""
+    given = model.codes.index("assistance_provided")
+    received = model.codes.index("assistance_received")
+    threshold = float(model.thresholds[given])
+    out: set[Key] = set()
+    for i, view in enumerate(scored.views):
+        passage = view.passage
+        p_given = float(scored.probabilities[i, given])
+        p_received = float(scored.probabilities[i, received])
+        if gives_here(passage, state, view) or (
+            p_given >= threshold
+            and p_given > p_received
+            and speaks_of_giving(view)
+            and names_recipient(view, state)
+            and not receives_here(view, state)
+        ):
+            out.add((passage.page, passage.start))
+    return frozenset(out)
+
+
+def may_say(
+    code: str,
+    view: View,
+    *,
+    state: str,
+    donor: bool,
+    giving: frozenset[Key] = frozenset(),
+) -> bool:
     """Whether a passage can speak of the indicator from the State's viewpoint: the
     rules' own viewpoint checks, and the words the indicator needs."""
+    key = (view.passage.page, view.passage.start)
     if code == "assistance_provided" and not (
-        donor or gives_here(view.passage, state, view)
+        donor or key in giving or gives_here(view.passage, state, view)
     ):
         return False
-    if code == "assistance_received" and funded_by_state(view.passage, state, view):
+    if code == "assistance_received" and (
+        key in giving or funded_by_state(view.passage, state, view)
+    ):
         return False
     needs = NEEDS.get(code)
     return needs is None or needs.search(view.lower) is not None
@@ -119,8 +170,10 @@ def decide(
     *,
     state: str,
     donor: bool,
+    giving: frozenset[Key] = frozenset(),
 ) -> list[Finding]:
-    """Rule findings with model evidence added where a passage clears the threshold."""
+    """Rule findings with model evidence added where a passage clears the threshold;
+    `giving`: the passages in which the State gives (see giving_passages)."""
     out: list[Finding] = []
     for finding in rule_findings:
         j = model.codes.index(finding.code) if finding.code in model.codes else -1
@@ -139,7 +192,7 @@ def decide(
             view = scored.views[i]
             passage = view.passage
             if (passage.page, passage.text) in quoted or not may_say(
-                finding.code, view, state=state, donor=donor
+                finding.code, view, state=state, donor=donor, giving=giving
             ):
                 continue
             extra.append(

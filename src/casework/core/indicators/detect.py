@@ -6,6 +6,7 @@ import logging
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from casework.core.gate import Gate, View, alternatives, views
@@ -116,8 +117,13 @@ def find_hits(
     donor: bool,
     passage_views: Sequence[View] | None = None,
     settle: bool = True,
+    giving: AbstractSet[tuple[int, int]] = frozenset(),
 ) -> list[Hit]:
     """Rule hits on eligible passages (no headings, contents lines or background).
+
+    `giving`: (page, start) of passages in which the State gives support abroad, beyond
+    those the viewpoint rules find (see decide.giving_passages): there it gives, and
+    support named in them is not support it received.
 
     With `settle`, an indicator whose findings can no longer change stops being looked for
     (see _Settled): score_hits gives the same findings as with every hit.
@@ -155,11 +161,15 @@ def find_hits(
             if rule.unless is not None and rule.unless.search(lowered):
                 continue
             if rule.code == "assistance_provided" and not (
-                donor or gives_here(passage, state, view)
+                donor
+                or (passage.page, passage.start) in giving
+                or gives_here(passage, state, view)
             ):
                 continue
-            if rule.code == "assistance_received" and funded_by_state(
-                passage, state, view
+            if rule.code == "assistance_received" and (
+                (passage.page, passage.start) in giving
+                or funded_by_state(passage, state, view)
+                or gives_here(passage, state, view)
             ):
                 continue
             if rule.other_state and not any(m.code != state for m in view.states):
