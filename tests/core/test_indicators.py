@@ -326,3 +326,30 @@ def test_support_given_is_not_support_received(state: str, text: str) -> None:
     found = present(text, state=state)
     assert "assistance_provided" in found
     assert "assistance_received" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        (
+            "España aportó 2 millones de euros a Colombia para el desminado en el Meta.",
+            "COL",
+        ),
+        (
+            "Japan will provide USD 3.2 million to Cambodia for clearance in Pailin.",
+            "KHM",
+        ),
+        (
+            "Le Japon a octroyé 3 millions de dollars au Cambodge pour le déminage.",
+            "KHM",
+        ),
+        (
+            "Norway has granted NOK 20 million for mine clearance in Cambodia until 2034.",
+            "KHM",
+        ),
+    ],
+)
+def test_support_given_to_the_state_by_another_is_received_never_given(text, state):
+    found = present(text, state)
+    assert "assistance_received" in found, found
+    assert "assistance_provided" not in found, found

@@ -23,6 +23,7 @@ from casework.core.indicators.detect import (
 )
 from casework.core.indicators.learned import LearnedModel, features, is_candidate
 from casework.core.indicators.viewpoint import (
+    another_gives,
     funded_by_state,
     gives_here,
     names_recipient,
@@ -116,8 +117,8 @@ def giving_passages(
     The viewpoint rules decide where the wording is plain (the State, its adjective or a
     delegation speaking in the first person gives to another State or an organisation).
     Elsewhere, where support goes abroad (another State, an organisation or a region is
-    named) and nothing shows the State receiving, needing or spending its own means, the
-    learned reader, which reads each passage from the State's viewpoint, decides: the
+    named), nothing shows the State receiving, needing or spending its own means, and no
+    one else is named as the giver or the State as the destination, the learned reader, which reads each passage from the State's viewpoint, decides: the
     passage gives when support given outscores support received and clears its threshold
     ("Contributions 2031: EUR 2 million (Ukraine, Iraq)" in a donor's key data, an
     agency of the State named in a way no rule lists)."""
@@ -135,6 +136,7 @@ def giving_passages(
             and speaks_of_giving(view)
             and names_recipient(view, state)
             and not receives_here(view, state)
+            and not another_gives(view, state)
         ):
             out.add((passage.page, passage.start))
     return frozenset(out)

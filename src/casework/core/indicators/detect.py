@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from casework.core.gate import Gate, View, alternatives, views
 from casework.core.indicators import CODES
 from casework.core.indicators.rules import RULES, Rule
-from casework.core.indicators.viewpoint import funded_by_state, gives_here
+from casework.core.indicators.viewpoint import funded_by_state, given_to, gives_here
 from casework.core.model import Evidence, Finding, Passage, PassageKind
 
 logger = logging.getLogger(__name__)
@@ -173,6 +173,8 @@ def find_hits(
             ):
                 continue
             if rule.other_state and not any(m.code != state for m in view.states):
+                continue
+            if rule.to_state and not given_to(view, state):
                 continue
             hits.append(Hit(rule, passage))
             found[rule.code] = max(found.get(rule.code, 0.0), rule.weight)

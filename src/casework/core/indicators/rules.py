@@ -25,6 +25,8 @@ class Rule:
     other_state: bool = (
         False  # the passage must name a State other than the one concerned
     )
+    # the State concerned must be where another's support goes (viewpoint.given_to)
+    to_state: bool = False
 
 
 def _re(pattern: str) -> re.Pattern[str]:
@@ -227,6 +229,21 @@ BASE_RULES: tuple[Rule, ...] = (
         ),
         0.6,
         other_state=True,
+    ),
+    # Another State gives, and the State concerned is where it goes: "Japan will provide
+    # USD 3 million to the Cambodian centre", seen from Cambodia.
+    Rule(
+        "ar-given-to",
+        "assistance_received",
+        _re(
+            r"\b(?:provid\w*|contribut\w*|fund(?:s|ed|ing)?|financ\w*|grant(?:s|ed)?|"
+            r"allocat\w*|disburs\w*|donat\w*|pledg\w*|award\w*|"
+            r"octroi\w*|octroy\w*|fourni\w*|vers[ée]\w*|allou\w*|accord[ée]\w*|financ[ée]\w*|"
+            r"aport\w*|don[oó]|donaron|otorg\w*|entreg\w*|destin[oó]|financi[oó]|asign\w*)\b"
+        ),
+        0.6,
+        other_state=True,
+        to_state=True,
     ),
     # assistance_provided (gated on the State being the giver, see detect.py) -----------
     Rule(

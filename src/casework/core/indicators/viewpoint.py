@@ -352,6 +352,40 @@ def names_recipient(view: View, state: str) -> bool:
     )
 
 
+def given_to(view: View, state: str) -> bool:
+    """The State concerned is named after a word of giving as where the support goes:
+    "... contributed EUR 2 million to Colombia", "... will provide USD 3 million to the
+    Cambodian centre", "... octroyé 3 millions de dollars au Cambodge"."""
+    text = view.text
+    adjective = self_reference(state)
+    for give in GIVE.finditer(text):
+        if _is_destination(view, state, give.end()):
+            return True
+        tail = text[give.end() : give.end() + 80]
+        for m in adjective.finditer(tail):
+            if _TO_BEFORE.search(tail[max(0, m.start() - 20) : m.start()]):
+                return True
+    return False
+
+
+def another_gives(view: View, state: str) -> bool:
+    """Someone else is who gives here: the State concerned is where the support goes
+    (`given_to`), or at a word of giving the nearest State named before it is another one
+    and the State concerned is not named or speaking between them ("Spain contributed
+    ...", seen from Colombia). The State concerned then receives; it does not give."""
+    if given_to(view, state):
+        return True
+    text = view.text
+    for give in GIVE.finditer(text):
+        others = [
+            m.end for m in view.states if m.code != state and m.end <= give.start()
+        ]
+        own = _own_references(view, state, give.start())
+        if others and (not own or max(others) > max(own)):
+            return True
+    return False
+
+
 def _names_state_before(
     view: View, state: str, position: int, adjective: re.Pattern[str]
 ) -> bool:
