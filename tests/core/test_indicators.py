@@ -353,3 +353,19 @@ def test_support_given_to_the_state_by_another_is_received_never_given(text, sta
     found = present(text, state)
     assert "assistance_received" in found, found
     assert "assistance_provided" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        (
+            "US funding for clearance in the Lao People's Democratic Republic reached USD 45 million in 2031.",
+            "USA",
+        ),
+        ("Japanese funding for survey in Angola came to USD 2 million in 2031.", "JPN"),
+    ],
+)
+def test_a_donors_adjective_before_its_funding_makes_it_the_giver(text, state):
+    found = present(text, state)
+    assert "assistance_provided" in found, found
+    assert "assistance_received" not in found, found

@@ -13,7 +13,9 @@ from casework.core.state_names import find_states
 
 logger = logging.getLogger(__name__)
 
-# Adjectives for States that often report as donors (EN / FR / ES stems).
+# Adjectives for States that often report as donors (EN / FR / ES stems, matched in any
+# case). Affected States' adjectives are left out on purpose: "Bosnian deminers trained
+# ..." would make an affected State's own report read as a donor's.
 DEMONYMS: dict[str, str] = {
     "AUS": r"australi(?:an|enne?s?|anos?|anas?)",
     "AUT": r"austrian|autrichien\w*|austriac\w+",
@@ -25,7 +27,7 @@ DEMONYMS: dict[str, str] = {
     "ESP": r"spanish|espagnol\w*|español\w*",
     "FIN": r"finnish|finlandais\w*|finland[eé]s\w*",
     "FRA": r"french|français\w*|franc[eé]s\w*",
-    "GBR": r"british|UK|britanniques?|brit[aá]nic\w+",
+    "GBR": r"british|britanniques?|brit[aá]nic\w+",
     "IRL": r"irish|irlandais\w*|irland[eé]s\w*",
     "ITA": r"italian|italien\w*|italian[oa]s?",
     "JPN": r"japanese|japonais\w*|japon[eé]s\w*",
@@ -35,9 +37,12 @@ DEMONYMS: dict[str, str] = {
     "NOR": r"norwegian|norv[ée]gien\w*|norueg[oa]s?",
     "NZL": r"new zealand|n[ée]o-z[ée]landais\w*|neozeland[eé]s\w*",
     "SWE": r"swedish|su[ée]dois\w*|sueco\w*",
-    "USA": r"american|US|américain\w*|estadounidenses?",
+    "USA": r"american|américain\w*|estadounidenses?",
     "MCO": r"mon[ée]gasque\w*|princi(?:er|ère)",
 }
+# Abbreviations, matched in capitals only ("US support", never "support us").
+ABBREVIATIONS: dict[str, str] = {"GBR": "UK", "USA": "US"}
+
 GIVE = re.compile(
     r"\b(?:provided|provides|contributed|contributes|allocated|made [^.]{0,40}available|disbursed|donated|"
     r"committed|pledged|granted|funded|funds|financed|seconded|spent|donors?|funding|contributions?|"
@@ -128,7 +133,9 @@ def self_reference(state: str) -> re.Pattern[str]:
         r"Gouvernement Princier",
     ]
     if demonym:
-        parts.insert(0, demonym)
+        parts.insert(0, f"(?i:{demonym})")
+    if state in ABBREVIATIONS:
+        parts.insert(0, ABBREVIATIONS[state])
     return re.compile(r"\b(?:" + "|".join(parts) + r")\b")
 
 
@@ -222,6 +229,16 @@ def _is_destination(view: View, state: str, position: int) -> bool:
     )
 
 
+def _adjective_just_before(
+    text: str, adjective: re.Pattern[str], position: int
+) -> bool:
+    """The State's adjective right before `position`: "Japanese support", "US funding"."""
+    last = None
+    for last in adjective.finditer(text, max(0, position - 30), position):  # noqa: B007
+        pass
+    return last is not None and not text[last.end() : position].strip(" -")
+
+
 def _giver(
     view: View, state: str, give: re.Match[str], *, first_person: bool = True
 ) -> bool:
@@ -230,7 +247,8 @@ def _giver(
     For a verb, the nearest giver named before it is that State and not another one ("In
     Angola, Japan funded" gives for Japan only), and the State is not named after it as
     where the support goes. For a noun ("contribution", "funding"), the State owns it:
-    "Norway's contribution", "our support", "la contribution de l'Italie", "l'aide belge".
+    "Norway's contribution", "our support", "la contribution de l'Italie", "l'aide belge",
+    "Japanese support".
     """
     text = view.text
     adjective = self_reference(state)
@@ -248,8 +266,10 @@ def _giver(
         if owner:
             return owner[-1].code == state
         if (
-            first_person and FIRST_PERSON.search(head + give.group())
-        ) or adjective.search(text[give.end() : give.end() + 15]):
+            (first_person and FIRST_PERSON.search(head + give.group()))
+            or adjective.search(text[give.end() : give.end() + 15])
+            or _adjective_just_before(text, adjective, give.start())
+        ):
             return True
         after = [m for m in view.states if give.end() <= m.start <= give.end() + 30]
         return bool(
