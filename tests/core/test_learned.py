@@ -18,6 +18,7 @@ from casework.core.indicators.learned import (
     MODEL_PATH,
     features,
     grams,
+    is_candidate,
     load_model,
     read_meta,
     viewpoint_text,
@@ -126,6 +127,36 @@ def test_viewpoint_replaces_only_the_state_concerned():
     )
     masked, own, other = viewpoint_text(text, "JPN", "fr", find_states(text))
     assert masked.startswith("le pays funded") and own == 1.0
+
+
+def test_viewpoint_replaces_the_adjective_of_the_state_concerned_only():
+    text = "Japanese support enabled the Cambodian centre to equip two teams."
+    masked, own, other = viewpoint_text(text, "KHM", "en", find_states(text))
+    assert masked == "Japanese support enabled the national centre to equip two teams."
+    assert (own, other) == (1.0, 1.0)
+    text = "L'appui belge a permis aux équipes tchadiennes de travailler."
+    masked, own, other = viewpoint_text(text, "TCD", "fr", find_states(text))
+    assert masked == "L'appui belge a permis aux équipes nationales de travailler."
+    text = "Los técnicos peruanos visitaron el centro colombiano."
+    masked, own, other = viewpoint_text(text, "PER", "es", find_states(text))
+    assert masked == "Los técnicos nacionales visitaron el centro colombiano."
+    assert (own, other) == (1.0, 1.0)
+
+
+def test_the_candidate_net_keeps_nearly_every_passage_that_gives_information():
+    # Thresholds are chosen on every training passage; a positive the net drops is never
+    # scored in a real document, so the net must let through nearly all of them (what it
+    # drops are bare table rows of figures, which need their column headers).
+    positives = [e for e in load_examples() if e.codes]
+    dropped = [e.text for e in positives if not is_candidate(e.text.lower())]
+    assert len(dropped) / len(positives) < 0.02, dropped[:20]
+    for text in [
+        "Heavy rains cut the road to the northern task sites for three months.",
+        "Les agents de la commission, rémunérés par l'État, ont sensibilisé 30 écoles.",
+        "Dos técnicos realizaron una pasantía en el centro de Bosnia y Herzegovina.",
+        "The project (Norway) released the last road in the district.",
+    ]:
+        assert is_candidate(text.lower()), text
 
 
 def test_word_grams_fold_accents_and_digits():

@@ -12,7 +12,7 @@ Beside the embedding, each passage's word unigrams and bigrams (accents folded, 
 cross-validated document-level macro-F1 rose from 0.86 to 0.89 with them (core/README.md).
 
 A passage is read from the viewpoint of the State concerned: that State's names are
-replaced by "the country" (in the passage's language) so that "Japan funded survey in
+replaced by "the country" (in the passage's language), and its adjective by "national", so that "Japan funded survey in
 Angola" reads as support received in a report on Angola and as support given in a report on
 Japan, and two flags say whether the passage names that State and whether it names others.
 """
@@ -35,6 +35,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from casework.core.demonyms import find_demonyms
 from casework.core.state_names import StateMention, find_states
 
 logger = logging.getLogger(__name__)
@@ -51,7 +52,9 @@ CACHE_SIZE = 50_000
 
 # Candidate passages: a broad, high-recall net of words any of the twelve indicators needs
 # (money, support, people, plans, meetings, obstacles) in three languages. A passage with
-# none of them (a land-release statistic, a treaty article) is not embedded.
+# none of them (a land-release statistic, a treaty article) is not embedded. The net is
+# checked against the training passages (tests/core/test_learned.py): the classifiers'
+# thresholds are chosen on every passage, so a positive the net drops is recall lost.
 CANDIDATE = re.compile(
     r"(?:fund|financ|support|appui|apoy|assist|aid|ayud|donor|donat|donan|bailleur|grant|"
     r"subvenc|subvention|budget|presupuest|contribu|aport|usd|eur|\$|€|£|million|millón|"
@@ -75,7 +78,37 @@ CANDIDATE = re.compile(
     r"crowd|diaspora|compan|entrepris|empresa|"
     r"individuali|approach|approche|enfoque|partner|partenaire|socio|"
     r"embass|ambassad|embajad|pledg|promes|compromis|received|reçu|recib|provid|"
-    r"fourni|proporcion|allocat|allou|asign|destin|disburs|décaiss|desembols)",
+    r"fourni|proporcion|allocat|allou|asign|destin|disburs|décaiss|desembols|"
+    # support named by what it did or who gave it: gifts, thanks, backed projects
+    r"gift|don |dons |donn|donad|donó|offer|offert|offr|ofrec|entreg|remis|handed|"
+    r"deliver|livr|procur|thank|grâce|gracias|gratitud|remerci|agradec|generos|"
+    r"backed|soutenu|soutien|sostenid|project|projet|proyecto|programm|program|"
+    r"agreement|accord|acuerdo|convenio|recipient|bénéficiaire|beneficiar|"
+    r"second|détach|destac|mentor|instruct|formador|"
+    # the State's own means: pay, the armed forces, premises, exemptions
+    r"sueldo|remunér|rémunér|remunera|solde|paid|payé|pagad|prend en charge|"
+    r"cubre|covers|borne|armed forces|forces armées|fuerzas armadas|defen|défense|"
+    r"defensa|fuel|carburant|combustible|premises|locaux|sede|exempt|exonér|exoner|"
+    r"customs|douan|aduan|partida|own |propre|propi|"
+    # expertise shared between States: delegations, courses, hosting, study visits
+    r"delegat|délégat|delegac|course|cours|curso|seminar|sémina|semina|study|étud|"
+    r"estudi|learn|apprend|aprend|share|sharing|partag|compart|observ|host|accueil|"
+    r"acog|travel|voyag|viaj|joint|conjoint|conjunt|counterpart|homolog|pasant|"
+    r"internship|stagiaire|participant|trainee|alumn|"
+    # obstacles: weather and terrain, conflict, new contamination, work stopped or slowed
+    r"flood|inond|inund|rain|pluie|pluvi|lluvi|storm|tempête|tormenta|sand|sable|"
+    r"arena|snow|neige|nieve|winter|hiver|invierno|season|saison|temporada|terrain|"
+    r"terreno|forest|forêt|bosque|selva|slope|pente|pendiente|landslide|glissement|"
+    r"deslizamiento|weather|climat|clima|altitud|conflict|conflit|conflicto|attack|"
+    r"attaqu|ataque|shell|bombard|hostilit|aggress|agress|clash|affront|enfrent|"
+    r"combat|fight|insurg|armed|armé|armad|threat|menace|amenaz|violen|occup|ocup|"
+    r"security|sécurit|segurid|contamin|unknown|inconnu|desconoc|previously|"
+    r"unrecorded|discover|découv|descubr|hallazgo|slow|ralent|slipp|paus|interrupt|"
+    r"interromp|on hold|stopp|arrêt|deten|paraliz|withdr|retir|pulled out|cannot|"
+    r"unable|impossib|imposib|ne peut|no pued|no ha podido|impid|empêch|hinder|"
+    r"hamper|entrav|obstaculiz|inconsisten|incohéren|incoheren|unclear|pending|"
+    r"pendiente|en attente|visa|spare part|pièces|repuesto|reassign|decrease|"
+    r"diminu|disminu|increase|augment|aument)",
 )
 
 
@@ -84,21 +117,53 @@ def is_candidate(lowered: str) -> bool:
     return CANDIDATE.search(lowered) is not None
 
 
+# The State concerned's adjective becomes "national": "the Cambodian centre" in a report on
+# Cambodia is the national centre, and "Japanese support" stays another State's.
+ADJECTIVE = {"en": "national", "fr": "national", "es": "nacional"}
+
+
+def _adjective_placeholder(form: str, language: str) -> str:
+    """ "national" agreeing with the adjective it replaces (French and Spanish endings)."""
+    form = form.lower()
+    if language == "fr":
+        if form.endswith("es"):
+            return "nationales"
+        if form.endswith("s"):
+            return "nationaux"
+        return "nationale" if form.endswith("e") else "national"
+    if language == "es":
+        return "nacionales" if form.endswith("s") else "nacional"
+    return ADJECTIVE["en"]
+
+
 def viewpoint_text(
     text: str, state: str, language: str | None, mentions: Sequence[StateMention]
 ) -> tuple[str, float, float]:
-    """The passage with the State concerned's names replaced, and the two flags."""
-    placeholder = PLACEHOLDER.get(language or "en", PLACEHOLDER["en"])
-    own = [m for m in mentions if m.code == state]
-    other = any(m.code != state for m in mentions)
+    """The passage with the State concerned's names and adjectives replaced, and the two
+    flags (names or qualifies the State concerned; names or qualifies another State)."""
+    lang = language if language in PLACEHOLDER else "en"
+    adjectives = [
+        a
+        for a in find_demonyms(text, lang)
+        if not any(m.start < a.end and a.start < m.end for m in mentions)
+    ]
+    own: list[tuple[int, int, str]] = [
+        (m.start, m.end, PLACEHOLDER[lang]) for m in mentions if m.code == state
+    ]
+    own += [
+        (a.start, a.end, _adjective_placeholder(text[a.start : a.end], lang))
+        for a in adjectives
+        if a.code == state
+    ]
+    other = any(m.code != state for m in [*mentions, *adjectives])
     if not own:
         return text, 0.0, float(other)
     parts: list[str] = []
     last = 0
-    for mention in own:
-        parts.append(text[last : mention.start])
+    for start, end, placeholder in sorted(own):
+        parts.append(text[last:start])
         parts.append(placeholder)
-        last = mention.end
+        last = end
     parts.append(text[last:])
     return "".join(parts), 1.0, float(other)
 
