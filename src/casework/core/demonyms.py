@@ -33,9 +33,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casework.core.state_names import StateMention
+from casework.domain.languages import LANGUAGES
 
 DATA_PATH = Path(__file__).with_name("data") / "demonyms.csv"
-LANGUAGES = ("en", "fr", "es")
 
 # The same fields as a State found by name, so that both kinds of mention mix.
 DemonymMention = StateMention
